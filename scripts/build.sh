@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds the parts named on the command line (default: web):
+#   native  the core, optlab and the Catch2 tests with g++ (warnings are errors)
+#   wasm    every WebAssembly target: browser module, node module, Catch2 tests for node
+#   web     only the browser module, then the site in build/site
+#   site    assemble build/site from web/, the browser module and npm libraries
+# Build trees are kept, so a second run is incremental.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JOBS=${JOBS:-$(nproc)}
+
+configure() {  # $1 build dir, rest: cmake configure command
+  local dir=$1; shift
+  [[ -f $dir/build.ninja ]] || "$@" -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >"$dir.configure.log" 2>&1 \
+    || { tail -30 "$dir.configure.log" >&2; exit 1; }
+}
+
+build() {  # $1 build dir, rest: targets
+  local dir=$1; shift
+  local targets=()
+  for t in "$@"; do targets+=(--target "$t"); done
+  # emcc prints whole minified JS lines on errors: keep the log, show its tail.
+  if ! cmake --build "$dir" -j "$JOBS" "${targets[@]}" >"$dir.build.log" 2>&1; then
+    grep -E "error|Error" "$dir.build.log" | cut -c1-400 | head -40 >&2
+    echo "build failed: full log in $dir.build.log" >&2
+    exit 1
+  fi
+}
+
+mkdir -p build
+for part in "${@:-web}"; do
+  case $part in
+    native) configure build/native cmake; build build/native ;;
+    wasm)   configure build/wasm emcmake cmake; build build/wasm ;;
+    web)    configure build/wasm emcmake cmake; build build/wasm core_web; node scripts/build-site.mjs ;;
+    site)   node scripts/build-site.mjs ;;
+    *) echo "build.sh: unknown part '$part' (native, wasm, web, site)" >&2; exit 2 ;;
+  esac
+done

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs whatever the project needs and is missing; does nothing when all is there.
+# Used by `npm start` (build + serve) and `npm test` (adds Chromium for browser tests).
+#
+#   scripts/setup.sh            Debian packages for building, then npm dependencies
+#   scripts/setup.sh --browser  also Debian's chromium (browser tests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian package -> a file that proves it is installed (faster and clearer than dpkg queries).
+declare -A PROVES=(
+  [emscripten]=/usr/bin/emcc
+  [cmake]=/usr/bin/cmake
+  [ninja-build]=/usr/bin/ninja
+  [catch2]=/usr/include/catch2/catch.hpp
+  [g++]=/usr/bin/g++
+)
+if [[ ${1:-} == --browser ]]; then
+  PROVES[chromium]=/usr/bin/chromium
+fi
+
+missing=()
+for pkg in "${!PROVES[@]}"; do
+  [[ -e ${PROVES[$pkg]} ]] || missing+=("$pkg")
+done
+
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "setup: missing Debian packages: ${missing[*]}" >&2
+    echo "setup: run as root:  apt-get update && apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "setup: installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# npm dependencies: reinstall only when package-lock.json changed since the last install.
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "setup: installing npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,44 @@
+// Shared set-up for browser tests: serve build/site on 127.0.0.1 (a free port),
+// drive Debian's Chromium headless through playwright-core, collect console errors.
+import http from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+import { chromium } from 'playwright-core';
+
+export const siteDir = fileURLToPath(new URL('../../build/site', import.meta.url));
+export const screenshotDir = fileURLToPath(new URL('../../build/screenshots', import.meta.url));
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Starts a static server for build/site; resolves to { url, close }. */
+export async function startServer(dir = siteDir) {
+  const assets = sirv(dir, { dev: true });
+  const server = http.createServer((req, res) => assets(req, res, () => { res.statusCode = 404; res.end(); }));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * Opens a page and records every console error and uncaught exception in `errors`.
+ * @param {import('playwright-core').Browser} browser
+ */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, ...contextOptions } = {}) {
+  const context = await browser.newContext({ viewport, ...contextOptions });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto(url);
+  return { page, context, errors };
+}
+
+export function screenshotPath(name) {
+  return join(screenshotDir, `${name}.png`);
+}
