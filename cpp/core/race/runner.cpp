@@ -1,0 +1,94 @@
+#include "runner.hpp"
+
+#include <cmath>
+
+#include "noise.hpp"
+
+namespace optlab {
+
+bool checkStop(const std::vector<Minimum>& minima, const Domain& d, const StopCriteria& c, double x,
+               double y, double loss, Point g, long steps, RunOutcome& out) {
+  if (!std::isfinite(x) || !std::isfinite(y) || !std::isfinite(loss)) {
+    out = {RunStatus::Diverged, StopReason::NonFinite, steps, -1};
+    return true;
+  }
+  const double w = d.xmax - d.xmin, h = d.ymax - d.ymin, k = c.divergenceFactor;
+  if (x < d.xmin - k * w || x > d.xmax + k * w || y < d.ymin - k * h || y > d.ymax + k * h) {
+    out = {RunStatus::Diverged, StopReason::OutOfBounds, steps, -1};
+    return true;
+  }
+  if (out.status == RunStatus::Converged) return false;
+  const double tol2 = c.minimumTolerance * c.minimumTolerance;
+  for (std::size_t i = 0; i < minima.size(); ++i) {
+    const double dx = x - minima[i].at.x, dy = y - minima[i].at.y;
+    if (dx * dx + dy * dy <= tol2) {
+      out = {RunStatus::Converged, StopReason::NearMinimum, steps, static_cast<int>(i)};
+      return true;
+    }
+  }
+  if (c.gradientTolerance > 0) {
+    if (std::hypot(g.x, g.y) < c.gradientTolerance) {
+      out = {RunStatus::Converged, StopReason::SmallGradient, steps, -1};
+      return true;
+    }
+  }
+  return false;
+}
+
+void Walker::reset(const Landscape& f, const std::vector<Minimum>& minima, const Domain& d,
+                   const StopCriteria& c, Point start) {
+  optimizer->reset(2);
+  p[0] = start.x;
+  p[1] = start.y;
+  loss = f.value(p[0], p[1]);
+  grad = f.gradient(p[0], p[1]);
+  lastObserved = {0, 0};
+  steps = 0;
+  outcome = {};
+  checkStop(minima, d, c, p[0], p[1], loss, grad, 0, outcome);
+}
+
+bool Walker::step(const Landscape& f, const std::vector<Minimum>& minima, const Domain& d,
+                  const StopCriteria& c, const NoiseSettings& noise) {
+  if (!active(c)) return false;
+  double gp[2];
+  optimizer->gradientPoint(std::span<const double>(p, 2), std::span<double>(gp, 2));
+  Point g = (gp[0] == p[0] && gp[1] == p[1]) ? grad : f.gradient(gp[0], gp[1]);
+  const auto k = static_cast<std::uint64_t>(steps);
+  f.maskGradient(g, k);
+  if (noise.sigma > 0) {
+    const Point z = gradientNoise(noise.seed, k);
+    g.x += noise.sigma * z.x;
+    g.y += noise.sigma * z.y;
+  }
+  lastObserved = g;
+  double gv[2] = {g.x, g.y};
+  optimizer->step(std::span<double>(p, 2), std::span<const double>(gv, 2));
+  ++steps;
+  loss = f.value(p[0], p[1]);
+  grad = f.gradient(p[0], p[1]);
+  checkStop(minima, d, c, p[0], p[1], loss, grad, steps, outcome);
+  return true;
+}
+
+std::string statusName(RunStatus s) {
+  switch (s) {
+    case RunStatus::Running: return "running";
+    case RunStatus::Converged: return "converged";
+    case RunStatus::Diverged: return "diverged";
+  }
+  return "unknown";
+}
+
+std::string reasonName(StopReason r) {
+  switch (r) {
+    case StopReason::None: return "none";
+    case StopReason::NearMinimum: return "near a minimum";
+    case StopReason::SmallGradient: return "gradient norm below tolerance";
+    case StopReason::NonFinite: return "non-finite value";
+    case StopReason::OutOfBounds: return "left the bounded region";
+  }
+  return "unknown";
+}
+
+}  // namespace optlab

@@ -1,0 +1,89 @@
+// One optimizer walking one landscape: the per-step loop shared by the race
+// and the learning-rate sweep, in the torch harness order (UPDATE_RULES.md §1):
+//
+//   gp = optimizer.gradientPoint(p)          // = p except for look-ahead Nesterov
+//   g  = gradient(gp)                        // analytic, torch operation order
+//   landscape.maskGradient(g, k)             // sparse_feature only
+//   g += sigma * gradientNoise(seed, k)      // only if sigma > 0
+//   optimizer.step(p, g);  k = k + 1
+//   loss = f(p);  check divergence, then convergence
+//
+// The loss recorded for position p_k is f(p_k), exactly the value torch's
+// harness records before step k.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "landscapes/landscape.hpp"
+#include "optimizers/optimizer.hpp"
+
+namespace optlab {
+
+enum class RunStatus { Running = 0, Converged = 1, Diverged = 2 };
+
+enum class StopReason {
+  None = 0,
+  NearMinimum = 1,    // converged: within `minimumTolerance` of reported minimum `minimumIndex`
+  SmallGradient = 2,  // converged: |true gradient| < `gradientTolerance` (may be a saddle or a plateau)
+  NonFinite = 3,      // diverged: x, y or the loss is NaN or infinite
+  OutOfBounds = 4,    // diverged: left the box `divergenceFactor` domain-widths around the domain
+};
+
+struct StopCriteria {
+  double minimumTolerance = 1e-4;   // Euclidean distance to a minimum, in parameter units
+  double gradientTolerance = 1e-8;  // norm of the true (unmasked, noise-free) gradient
+  double divergenceFactor = 50;     // bound: domain grown by this many widths/heights on each side
+  bool stopOnConvergence = true;    // a converged runner stops (status is final)
+};
+
+struct NoiseSettings {
+  double sigma = 0;         // standard deviation added to each gradient component
+  std::uint64_t seed = 1;
+};
+
+// What a runner reports about its status.
+struct RunOutcome {
+  RunStatus status = RunStatus::Running;
+  StopReason reason = StopReason::None;
+  long statusStep = -1;   // step count at which it converged/diverged (0 = at the start)
+  int minimumIndex = -1;  // index into landscape.minima() for NearMinimum
+};
+
+// Checks the criteria at position (x, y) after `steps` steps, with its loss and
+// true gradient. Divergence is checked first, then the minima in order, then
+// the gradient norm. Returns true if the outcome changed.
+bool checkStop(const std::vector<Minimum>& minima, const Domain& d, const StopCriteria& c, double x,
+               double y, double loss, Point grad, long steps, RunOutcome& out);
+
+// The state of one optimizer walking one landscape, and its step. Shared by the
+// race (with trajectories) and the sweep (without).
+struct Walker {
+  Optimizer* optimizer = nullptr;  // not owned
+  double p[2] = {0, 0};
+  double loss = 0;
+  Point grad;          // true gradient at p (cached: it is the next step's gradient)
+  Point lastObserved;  // the gradient the last step used (masked, noisy)
+  long steps = 0;
+  RunOutcome outcome;
+
+  // Put the walker at `start` with a fresh optimizer state and check the start
+  // itself (a start on a minimum converges at step 0).
+  void reset(const Landscape& f, const std::vector<Minimum>& minima, const Domain& d,
+             const StopCriteria& c, Point start);
+  // One step in the harness order. Returns false (and does nothing) if the walker
+  // has stopped.
+  bool step(const Landscape& f, const std::vector<Minimum>& minima, const Domain& d,
+            const StopCriteria& c, const NoiseSettings& noise);
+  bool active(const StopCriteria& c) const {
+    return outcome.status == RunStatus::Running ||
+           (outcome.status == RunStatus::Converged && !c.stopOnConvergence);
+  }
+};
+
+std::string statusName(RunStatus s);
+std::string reasonName(StopReason r);
+
+}  // namespace optlab
