@@ -1,0 +1,44 @@
+#include "adamax.hpp"
+
+#include <cmath>
+
+#include "torch_validation.hpp"
+
+namespace optlab {
+
+Adamax::Adamax(const AdamaxConfig& config) : config_(config) {
+  requireNonNegative(config.lr, "Invalid learning rate");
+  requireNonNegative(config.eps, "Invalid epsilon value");
+  requireBeta(config.beta1, 0);
+  requireBeta(config.beta2, 1);
+  requireNonNegative(config.weight_decay, "Invalid weight_decay value");
+
+  grad_ = addBuffer("grad", "gradient used", "g_t", false);
+  expAvg_ = addBuffer("exp_avg", "first moment", "m_t", true);
+  expInf_ = addBuffer("exp_inf", "infinity norm", "u_t", true);
+  update_ = addBuffer("update", "step taken", "\\Delta\\theta_t", false);
+}
+
+void Adamax::update(std::span<double> p, std::span<const double> g) {
+  const double beta1 = config_.beta1;
+  const double beta2 = config_.beta2;
+  const double wd = config_.weight_decay;
+  const double clr = config_.lr / (1 - std::pow(beta1, static_cast<double>(t_)));
+  double* grad = values(grad_);
+  double* m = values(expAvg_);
+  double* u = values(expInf_);
+  double* upd = values(update_);
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    double gi = config_.maximize ? -g[i] : g[i];
+    if (wd != 0) gi = gi + wd * p[i];
+    grad[i] = gi;
+    m[i] = m[i] * beta1;
+    m[i] = m[i] + (1 - beta1) * gi;
+    u[i] = nanMax(u[i] * beta2, std::abs(gi) + config_.eps);
+    const double old = p[i];
+    p[i] = p[i] + ((-clr) * m[i]) / u[i];
+    upd[i] = p[i] - old;
+  }
+}
+
+}  // namespace optlab

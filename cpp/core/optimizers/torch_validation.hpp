@@ -1,0 +1,26 @@
+// torch's configuration checks, with torch's wording.
+//
+// torch raises `ValueError("Invalid learning rate: {}".format(lr))`; Python prints a
+// float with `repr`, so -0.1 prints as "-0.1", 1 as "1.0", 1e-5 as "1e-05". Each
+// helper below mirrors one torch check *as torch writes it*, including how NaN
+// behaves: `not 0.0 <= lr` rejects NaN, `lr < 0.0` lets it through.
+#pragma once
+
+#include <string>
+
+namespace optlab {
+
+// Python's repr() of a float: shortest round-trip digits, "1.0", "1e-05", "inf", "nan".
+std::string pythonFloat(double value);
+
+// Throws std::invalid_argument(what + ": " + pythonFloat(value)) unless 0 <= value
+// (NaN fails, as torch's `if not 0.0 <= value`).
+void requireNonNegative(double value, const char* what);
+
+// torch's `if not 0.0 <= beta < 1.0: "Invalid beta parameter at index i: beta"`.
+void requireBeta(double beta, int index);
+
+// Throws std::invalid_argument(message) when `failed`.
+void requireThat(bool ok, const std::string& message);
+
+}  // namespace optlab

@@ -1,0 +1,48 @@
+#include "trajectory/trajectory.hpp"
+
+#include <array>
+#include <cstdio>
+
+#include "util/double_bits.hpp"
+
+namespace optlab {
+
+std::vector<TrajectoryPoint> runTrajectory(Optimizer& optimizer, const Landscape& landscape, Point start,
+                                           int steps) {
+  std::vector<TrajectoryPoint> out;
+  out.reserve(static_cast<std::size_t>(steps > 0 ? steps : 0) + 1);
+  optimizer.reset(2);
+  std::array<double, 2> p{start.x, start.y};
+  std::array<double, 2> at{};
+  std::array<double, 2> g{};
+  for (int k = 0; k < steps; ++k) {
+    optimizer.gradientPoint(p, at);
+    const Point grad = landscape.gradient(at[0], at[1]);
+    g = {grad.x, grad.y};
+    out.push_back({p[0], p[1], landscape.value(p[0], p[1])});
+    optimizer.step(p, g);
+  }
+  out.push_back({p[0], p[1], landscape.value(p[0], p[1])});
+  return out;
+}
+
+std::string trajectoryDigest(const std::vector<TrajectoryPoint>& points) {
+  std::uint64_t h = 14695981039346656037ull;
+  const auto mix = [&h](double v) {
+    const auto bits = doubleBits(v);
+    for (int i = 0; i < 8; ++i) {
+      h ^= (bits >> (8 * i)) & 0xffu;
+      h *= 1099511628211ull;
+    }
+  };
+  for (const auto& p : points) {
+    mix(p.x);
+    mix(p.y);
+    mix(p.loss);
+  }
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
+  return buffer;
+}
+
+}  // namespace optlab
