@@ -3,7 +3,6 @@
 // bounded trajectories, the per-frame buffer and input validation.
 #include <catch2/catch.hpp>
 
-#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -15,6 +14,7 @@
 #include "optimizers/registry.hpp"
 #include "race/race.hpp"
 #include "trajectory/trajectory.hpp"
+#include "util/double_bits.hpp"
 
 using namespace optlab;
 
@@ -29,8 +29,6 @@ RaceOptions noStops() {
   o.trajectoryCap = 100000;
   return o;
 }
-
-bool sameBits(double a, double b) { return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b); }
 
 }  // namespace
 

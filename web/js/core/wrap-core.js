@@ -1,0 +1,178 @@
+// @ts-check
+// The only JavaScript that touches the Emscripten module. It turns the raw
+// Embind API (cpp/bindings/bindings.cpp) into plain objects and methods that
+// throw JS Errors, copies bulk arrays out of wasm memory at once, and owns the
+// lifetime of C++ objects (call dispose()).
+
+/**
+ * @typedef {{ name: string, kind: 'number'|'bool'|'pair', defaults: number[], min: number, max: number,
+ *   minInclusive: boolean, maxInclusive: boolean, required: boolean, teaching: boolean, help: string }} HyperParamSpec
+ * @typedef {{ id: string, displayName: string, reference: string, params: HyperParamSpec[] }} OptimizerInfo
+ * @typedef {{ name: string, label: string, default: number, min: number, max: number, integer: boolean, help: string }} LandscapeParamSpec
+ * @typedef {{ id: string, displayName: string, latex: string, description: string, params: LandscapeParamSpec[] }} LandscapeInfo
+ * @typedef {Record<string, number | boolean | number[]>} OptimizerSettings
+ * @typedef {{ x: number, y: number, loss: number, status: 'running'|'converged'|'diverged', steps: number, statusStep: number }} RunnerFrame
+ */
+
+/** Number of doubles per runner in the core's per-frame buffer (race.hpp kFrameStride). */
+export const FRAME_STRIDE = 6;
+const STATUS_NAMES = /** @type {const} */ (['running', 'converged', 'diverged']);
+
+/** @param {string} message */
+function check(message) {
+  if (message) throw new Error(message);
+}
+
+/**
+ * Serialises settings for the core's parser: "lr=0.01;betas=0.9,0.999;amsgrad=true".
+ * String(number) is the shortest text that reads back as the same double.
+ * @param {OptimizerSettings} settings
+ */
+export function settingsToText(settings) {
+  return Object.entries(settings)
+    .map(([name, value]) => `${name}=${Array.isArray(value) ? value.map(String).join(',') : String(value)}`)
+    .join(';');
+}
+
+/** A race on one landscape; wraps the C++ Race. */
+export class Race {
+  /** @param {any} M the Emscripten module */
+  constructor(M) {
+    this.M = M;
+    this.handle = new M.Race();
+  }
+
+  /**
+   * @param {string} landscapeId
+   * @param {Record<string, number>} params
+   * @param {{x: number, y: number}} start
+   */
+  setup(landscapeId, params, start) {
+    check(this.handle.setup(landscapeId, params, start.x, start.y));
+    return this;
+  }
+
+  /** @param {string} optimizerId @param {OptimizerSettings} settings @param {string} [label] */
+  addRunner(optimizerId, settings = {}, label = '') {
+    check(this.handle.addRunner(optimizerId, settingsToText(settings), label));
+    return this.handle.runnerCount() - 1;
+  }
+
+  /** @param {number} index @param {OptimizerSettings} settings */
+  setRunnerSettings(index, settings) {
+    this.#index(index);
+    check(this.handle.setRunnerSettings(index, settingsToText(settings)));
+  }
+
+  /** @param {number} index */
+  removeRunner(index) {
+    this.#index(index);
+    check(this.handle.removeRunner(index));
+  }
+
+  /** @param {{x: number, y: number}} start */
+  setStart(start) { check(this.handle.setStart(start.x, start.y)); }
+
+  /** @param {number} sigma @param {number} seed */
+  setNoise(sigma, seed) { check(this.handle.setNoise(sigma, seed)); }
+
+  reset() { this.handle.reset(); }
+
+  /** Advances every running runner by k steps in one call into the core. @param {number} k */
+  advance(k) {
+    if (!Number.isInteger(k) || k < 0) throw new Error(`advance: k must be a whole number >= 0, got ${k}`);
+    this.handle.advance(k);
+  }
+
+  get runnerCount() { return this.handle.runnerCount(); }
+  get steps() { return this.handle.steps(); }
+  get finished() { return this.handle.finished(); }
+
+  /** The positions, losses and statuses of all runners after the last advance (a copy). */
+  frame() {
+    const raw = this.handle.frame().slice();
+    /** @type {RunnerFrame[]} */
+    const out = [];
+    for (let i = 0; i < raw.length; i += FRAME_STRIDE) {
+      out.push({ x: raw[i], y: raw[i + 1], loss: raw[i + 2], status: STATUS_NAMES[raw[i + 3]] ?? 'running',
+        steps: raw[i + 4], statusStep: raw[i + 5] });
+    }
+    return out;
+  }
+
+  /** Flat [x, y, loss, ...] of one runner, and the step of each point. @param {number} index */
+  trajectory(index) {
+    this.#index(index);
+    return { points: /** @type {Float64Array} */ (this.handle.trajectory(index)),
+      steps: /** @type {Float64Array} */ (this.handle.trajectorySteps(index)) };
+  }
+
+  /** @param {number} index */
+  runnerInfo(index) { this.#index(index); return this.handle.runnerInfo(index); }
+
+  /** @param {number} index @returns {{name: string, label: string, latex: string, persistent: boolean, values: number[]}[]} */
+  buffers(index) { this.#index(index); return this.handle.buffers(index); }
+
+  /** The landscape's description: domain, start, minima, formula, parameters. */
+  landscape() { return this.handle.landscape(); }
+
+  /** Hessian eigen-decomposition and condition number at (x, y). @param {number} x @param {number} y */
+  curvature(x, y) { return this.handle.curvature(x, y); }
+
+  dispose() {
+    if (this.handle) this.handle.delete();
+    this.handle = null;
+  }
+
+  /** @param {number} index */
+  #index(index) {
+    if (!Number.isInteger(index) || index < 0 || index >= this.runnerCount) {
+      throw new Error(`No runner ${index}: the race has ${this.runnerCount}`);
+    }
+  }
+}
+
+/**
+ * Wraps an instantiated Emscripten module.
+ * @param {any} M
+ */
+export function wrapCore(M) {
+  /** @type {OptimizerInfo[]} */
+  const optimizers = M.optimizerCatalog();
+  /** @type {LandscapeInfo[]} */
+  const landscapes = M.landscapeCatalog();
+  return {
+    optimizers,
+    landscapes,
+    /** @param {string} id */
+    optimizer(id) {
+      const info = optimizers.find((o) => o.id === id);
+      if (!info) throw new Error(`Unknown optimizer: ${id}`);
+      return info;
+    },
+    /** Persistent state values per parameter (the chapter's memory table). @param {string} id @param {OptimizerSettings} [settings] */
+    stateValuesPerParameter(id, settings = {}) {
+      const r = M.optimizerStateSize(id, settingsToText(settings));
+      check(r.error ?? '');
+      return /** @type {number} */ (r.valuesPerParameter);
+    },
+    /** @param {string} landscapeId @param {Record<string, number>} [params] @param {{x: number, y: number}} [start] */
+    createRace(landscapeId, params = {}, start) {
+      const race = new Race(M);
+      try {
+        if (start) {
+          race.setup(landscapeId, params, start);
+        } else {
+          race.setup(landscapeId, params, { x: 0, y: 0 });
+          race.setStart(race.landscape().start);
+        }
+      } catch (e) {
+        race.dispose();
+        throw e;
+      }
+      return race;
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof wrapCore>} Core */
