@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <iostream>
+#include <numbers>
 #include <vector>
 
 #include "analysis/contours.hpp"
@@ -107,7 +108,7 @@ TEST_CASE("Contours_OfACircleAreCircles", "[contours]") {
     CHECK(p.pts.front().x == p.pts.back().x);  // closed
     CHECK(p.pts.front().y == p.pts.back().y);
     for (const Point& q : p.pts) CHECK(std::hypot(q.x, q.y) == Approx(r).margin(2e-4));
-    CHECK(shoelace(p.pts) == Approx(M_PI * r * r).epsilon(1e-3));
+    CHECK(shoelace(p.pts) == Approx(std::numbers::pi * r * r).epsilon(1e-3));
   }
 }
 

@@ -14,6 +14,7 @@
 #include "landscapes/basic_landscape.hpp"
 #include "landscapes/registry.hpp"
 #include "util/double_bits.hpp"
+#include "util/double_bits.hpp"
 
 using namespace optlab;
 

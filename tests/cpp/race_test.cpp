@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "landscapes/registry.hpp"
+#include "util/double_bits.hpp"
 #include "optimizers/registry.hpp"
 #include "race/race.hpp"
 #include "trajectory/trajectory.hpp"

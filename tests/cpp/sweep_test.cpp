@@ -1,0 +1,128 @@
+// The learning-rate sweep: flags at the right learning rates, equivalence with
+// the race, input validation, and a benchmark.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "landscapes/registry.hpp"
+#include "optimizers/registry.hpp"
+#include "race/race.hpp"
+#include "race/sweep.hpp"
+#include "util/double_bits.hpp"
+
+using namespace optlab;
+
+TEST_CASE("Sweep_LogSpacedGrid", "[sweep]") {
+  const auto lrs = logSpacedLrs(1e-4, 1, 5);
+  REQUIRE(lrs.size() == 5);
+  CHECK(lrs[0] == 1e-4);
+  CHECK(lrs[2] == Approx(1e-2).epsilon(1e-14));
+  CHECK(lrs[4] == 1);
+  CHECK(logSpacedLrs(0.1, 0.1, 1) == std::vector<double>{0.1});
+  const auto def = logSpacedLrs(SweepOptions{}.lrMin, SweepOptions{}.lrMax, SweepOptions{}.lrCount);
+  CHECK(def.size() == 60);
+}
+
+TEST_CASE("Sweep_SgdOnRavineDivergesExactlyAboveTheStabilityLimit", "[sweep]") {
+  // SGD on 0.5(x^2 + 50 y^2): y <- (1 - 50 lr) y, unstable iff lr > 2/50 = 0.04.
+  auto f = makeLandscape("ravine");
+  SweepOptions o;
+  o.lrMin = 1e-3;
+  o.lrMax = 1;
+  o.lrCount = 31;
+  o.steps = 500;
+  const SweepResult r = runSweep(*f, {-4, 1}, {{"sgd", {}, ""}}, o);
+  REQUIRE(r.finalLoss.size() == 31);
+  CHECK(r.labels == std::vector<std::string>{"sgd"});
+  for (std::size_t k = 0; k < r.lrs.size(); ++k) {
+    INFO("lr " << r.lrs[k]);
+    CHECK((r.divergedStep[k] >= 0) == (r.lrs[k] > 0.04));
+    if (r.divergedStep[k] < 0) CHECK(std::isfinite(r.finalLoss[k]));
+  }
+  REQUIRE(r.bestIndex[0] >= 0);
+  CHECK(r.lrs[static_cast<std::size_t>(r.bestIndex[0])] < 0.04);
+  CHECK(r.convergedStep[static_cast<std::size_t>(r.bestIndex[0])] > 0);
+}
+
+TEST_CASE("Sweep_AgreesWithTheRace", "[sweep]") {
+  auto f = makeLandscape("rosenbrock");
+  SweepOptions o;
+  o.lrMin = 1e-4;
+  o.lrMax = 1;
+  o.lrCount = 9;
+  o.steps = 400;
+  o.noise.sigma = 0.1;
+  o.noise.seed = 99;
+  const std::vector<SweepConfig> configs = {
+      {"sgd", {{"momentum", {0.9}}}, "momentum"}, {"adam", {}, ""}, {"rmsprop", {}, ""}};
+  const SweepResult r = runSweep(*f, f->suggestedStart(), configs, o);
+  CHECK(r.labels == std::vector<std::string>{"momentum", "adam", "rmsprop"});
+  int diverged = 0, converged = 0;
+  for (std::size_t c = 0; c < configs.size(); ++c)
+    for (std::size_t k = 0; k < r.lrs.size(); ++k) {
+      RaceOptions ro;
+      ro.noise = o.noise;
+      ro.criteria.stopOnConvergence = false;
+      Race race(makeLandscape("rosenbrock"), f->suggestedStart(), ro);
+      Settings s = configs[c].settings;
+      s["lr"] = {r.lrs[k]};
+      race.addRunner(configs[c].optimizerId, s);
+      race.advance(o.steps);
+      const RunnerInfo info = race.runnerInfo(0);
+      const std::size_t i = c * r.lrs.size() + k;
+      INFO(configs[c].label << " lr " << r.lrs[k]);
+      CHECK(sameBits(r.finalLoss[i], info.loss));
+      CHECK((r.divergedStep[i] >= 0) == (info.status == RunStatus::Diverged));
+      if (r.divergedStep[i] >= 0) CHECK(r.divergedStep[i] == info.statusStep);
+      diverged += r.divergedStep[i] >= 0;
+      converged += r.convergedStep[i] >= 0;
+    }
+  CHECK(diverged > 0);
+}
+
+TEST_CASE("Sweep_InvalidInputsGetClearErrors", "[sweep][errors]") {
+  auto f = makeLandscape("booth");
+  SweepOptions o;
+  o.lrMin = 0;
+  CHECK_THROWS_WITH(runSweep(*f, {0, 0}, {{"sgd", {}, ""}}, o),
+                    "Invalid learning-rate range: [0, 10] (need 0 < lrMin <= lrMax)");
+  o = {};
+  o.lrCount = 0;
+  CHECK_THROWS_WITH(runSweep(*f, {0, 0}, {{"sgd", {}, ""}}, o), "Invalid learning-rate count: 0");
+  CHECK_THROWS_WITH(runSweep(*f, {NAN, 0}, {{"sgd", {}, ""}}), "Invalid start point: (nan, 0) is not finite");
+  CHECK_THROWS_WITH(runSweep(*f, {0, 0}, {{"nope", {}, ""}}), "Unknown optimizer: nope");
+  CHECK_THROWS_WITH(runSweep(*f, {0, 0}, {{"sgd", {{"momentum", {-1}}}, ""}}),
+                    Catch::Contains("Invalid momentum value"));
+}
+
+TEST_CASE("Sweep_Benchmark", "[.][bench]") {
+  std::vector<SweepConfig> configs;
+  for (const OptimizerInfo& info : optimizerInfos()) configs.push_back({info.id, {}, ""});
+  for (const char* id : {"rosenbrock", "ravine", "himmelblau", "goldstein_price"}) {
+    auto f = makeLandscape(id);
+    const SweepResult r = runSweep(*f, f->suggestedStart(), configs);
+    long total = 0;
+    for (std::size_t i = 0; i < r.finalLoss.size(); ++i) total += r.divergedStep[i] >= 0 ? r.divergedStep[i] : 2000;
+    std::cout << "sweep " << id << ": " << configs.size() << " optimizers x " << r.lrs.size() << " lrs x 2000 steps: "
+              << r.milliseconds << " ms (" << total << " steps actually run, "
+              << 1e-6 * total / (r.milliseconds / 1000) << " M steps/s)\n";
+  }
+}
+
+TEST_CASE("Race_Benchmark", "[.][bench]") {
+  Race race(makeLandscape("rosenbrock"), {-1.5, 2});
+  RaceOptions o;
+  o.criteria.stopOnConvergence = false;
+  o.noise.sigma = 0.01;
+  race.setOptions(o);
+  for (const OptimizerInfo& info : optimizerInfos()) race.addRunner(info.id, info.id == "sgd" ? Settings{{"lr", {1e-4}}} : Settings{});
+  const auto t0 = std::chrono::steady_clock::now();
+  for (int i = 0; i < 1000; ++i) race.advance(100);
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::cout << "race: " << race.runnerCount() << " runners x 100000 steps (noise on, trajectories capped) in "
+            << s * 1000 << " ms: " << 1e-6 * race.runnerCount() * 100000 / s << " M runner-steps/s\n";
+}
