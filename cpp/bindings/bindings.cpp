@@ -19,7 +19,9 @@
 #include <string>
 #include <vector>
 
+#include "analysis/contours.hpp"
 #include "analysis/curvature.hpp"
+#include "analysis/sampling.hpp"
 #include "landscapes/registry.hpp"
 #include "optimizers/registry.hpp"
 #include "race/race.hpp"
@@ -267,6 +269,42 @@ class RaceHandle {
 
   val curvature(double x, double y) const { return curvatureObject(curvatureAt(race().landscape(), Point{x, y})); }
 
+  // The landscape sampled on an nx x ny grid over its domain (row 0 at ymin), in
+  // linear or log scale, plus contour polylines at `levelCount` levels log-spaced
+  // in f - fref (drawn over either scale). One call per landscape change.
+  val surface(int nx, int ny, bool logScale, int levelCount) const {
+    val o = val::object();
+    try {
+      const Landscape& f = race().landscape();
+      const Domain d = f.domain();
+      std::vector<double> linear(static_cast<std::size_t>(nx > 0 ? nx : 0) * static_cast<std::size_t>(ny > 0 ? ny : 0));
+      const SampleStats linStats = sampleGrid(f, d, nx, ny, ValueScale::Linear, linear);
+      const std::vector<double> levels = autoLogLevels(linear, linStats.fref, levelCount);
+      const ContourSet contours = contourLines(linear, nx, ny, d, levels);
+      std::vector<double> shown;
+      SampleStats stats = linStats;
+      if (logScale) {
+        shown.resize(linear.size());
+        stats = sampleGrid(f, d, nx, ny, ValueScale::Log, shown);
+      }
+      o.set("values", float64Copy(logScale ? shown : linear));
+      o.set("nx", nx);
+      o.set("ny", ny);
+      o.set("min", stats.min);
+      o.set("max", stats.max);
+      o.set("fref", stats.fref);
+      o.set("eps", stats.eps);
+      o.set("logScale", logScale);
+      o.set("levels", float64Copy(contours.levels));
+      o.set("points", float64Copy(contours.points));
+      o.set("offsets", val(emscripten::typed_memory_view(contours.offsets.size(), contours.offsets.data())).call<val>("slice"));
+      o.set("lineLevel", val(emscripten::typed_memory_view(contours.lineLevel.size(), contours.lineLevel.data())).call<val>("slice"));
+    } catch (const std::exception& e) {
+      o.set("error", std::string(e.what()));
+    }
+    return o;
+  }
+
  private:
   template <typename F>
   static std::string guard(F&& body) {
@@ -328,5 +366,6 @@ EMSCRIPTEN_BINDINGS(optlab) {
       .function("runnerInfo", &RaceHandle::runnerInfo)
       .function("buffers", &RaceHandle::buffers)
       .function("landscape", &RaceHandle::landscape)
-      .function("curvature", &RaceHandle::curvature);
+      .function("curvature", &RaceHandle::curvature)
+      .function("surface", &RaceHandle::surface);
 }

@@ -119,6 +119,18 @@ export class Race {
   /** Hessian eigen-decomposition and condition number at (x, y). @param {number} x @param {number} y */
   curvature(x, y) { return this.handle.curvature(x, y); }
 
+  /**
+   * The landscape sampled on an nx x ny grid (row 0 at ymin) with contour polylines.
+   * @param {{nx?: number, ny?: number, logScale?: boolean, levels?: number}} [options]
+   * @returns {{values: Float64Array, nx: number, ny: number, min: number, max: number, fref: number, eps: number,
+   *   logScale: boolean, levels: Float64Array, points: Float64Array, offsets: Uint32Array, lineLevel: Uint32Array}}
+   */
+  surface({ nx = 256, ny = 256, logScale = true, levels = 20 } = {}) {
+    const s = this.handle.surface(nx, ny, logScale, levels);
+    check(s.error ?? '');
+    return s;
+  }
+
   dispose() {
     if (this.handle) this.handle.delete();
     this.handle = null;
