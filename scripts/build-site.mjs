@@ -6,8 +6,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const site = join(root, 'build', 'site');
-const wasmBuild = join(root, 'build', 'wasm');
+const buildRoot = join(root, process.env.OPTLAB_BUILD ?? 'build');
+const site = join(buildRoot, 'site');
+const wasmBuild = join(buildRoot, 'wasm');
 
 const copies = [
   [join(root, 'web'), site],

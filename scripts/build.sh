@@ -4,10 +4,13 @@
 #   wasm    every WebAssembly target: browser module, node module, Catch2 tests for node
 #   web     only the browser module, then the site in build/site
 #   site    assemble build/site from web/, the browser module and npm libraries
-# Build trees are kept, so a second run is incremental.
+# Build trees are kept, so a second run is incremental. OPTLAB_BUILD names the build
+# root (default build/), so several people can build side by side in one checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=${JOBS:-$(nproc)}
+B=${OPTLAB_BUILD:-build}
+export OPTLAB_BUILD=$B
 
 configure() {  # $1 build dir, rest: cmake configure command
   local dir=$1; shift
@@ -27,12 +30,12 @@ build() {  # $1 build dir, rest: targets
   fi
 }
 
-mkdir -p build
+mkdir -p "$B"
 for part in "${@:-web}"; do
   case $part in
-    native) configure build/native cmake; build build/native ;;
-    wasm)   configure build/wasm emcmake cmake; build build/wasm ;;
-    web)    configure build/wasm emcmake cmake; build build/wasm core_web; node scripts/build-site.mjs ;;
+    native) configure "$B/native" cmake; build "$B/native" ;;
+    wasm)   configure "$B/wasm" emcmake cmake; build "$B/wasm" ;;
+    web)    configure "$B/wasm" emcmake cmake; build "$B/wasm" core_web; node scripts/build-site.mjs ;;
     site)   node scripts/build-site.mjs ;;
     *) echo "build.sh: unknown part '$part' (native, wasm, web, site)" >&2; exit 2 ;;
   esac

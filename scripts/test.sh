@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh --browser || exit 1
 export JOBS=${JOBS:-$(nproc)}
+export OPTLAB_BUILD=${OPTLAB_BUILD:-build}
+B=$OPTLAB_BUILD
+mkdir -p "$B"
 
 declare -a SUMMARY=()
 failed=0
@@ -18,7 +21,7 @@ section() { printf '\n==== %s ====\n' "$1"; }
 # Runs a node --test command, prints its TAP summary, records pass/fail and "no tests".
 node_runner() {  # $1 name, rest: files/dirs
   local name=$1; shift
-  local log="build/$name.log"
+  local log="$B/$name.log"
   node --test --test-reporter=spec --test-reporter-destination=stdout \
        --test-reporter=tap --test-reporter-destination="$log.tap" "$@" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
@@ -31,7 +34,7 @@ node_runner() {  # $1 name, rest: files/dirs
 }
 
 ctest_runner() {  # $1 name, $2 build dir
-  local log="build/$1.log"
+  local log="$B/$1.log"
   ctest --test-dir "$2" --no-tests=error --output-on-failure -j "$JOBS" 2>&1 | tee "$log" | grep -vE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed'
   local rc=${PIPESTATUS[0]}
   record "$1" "$rc" "$(grep -E 'tests passed|No tests were found' "$log" | tail -1)"
@@ -40,7 +43,7 @@ ctest_runner() {  # $1 name, $2 build dir
 section "native build (g++, warnings are errors)"
 if bash scripts/build.sh native; then
   section "1. Catch2, native"
-  ctest_runner catch2-native build/native
+  ctest_runner catch2-native "$B/native"
 else
   record catch2-native 1 "native build failed"
 fi
@@ -48,7 +51,7 @@ fi
 section "WebAssembly build (emcc)"
 if bash scripts/build.sh wasm site; then
   section "2. Catch2, WebAssembly under node"
-  ctest_runner catch2-wasm build/wasm
+  ctest_runner catch2-wasm "$B/wasm"
   section "3. JavaScript API of the built module (node --test)"
   node_runner js-api tests/js/
   section "4. Browser tests (headless Chromium)"

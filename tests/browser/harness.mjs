@@ -1,13 +1,15 @@
 // Shared set-up for browser tests: serve build/site on 127.0.0.1 (a free port),
 // drive Debian's Chromium headless through playwright-core, collect console errors.
 import http from 'node:http';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { chromium } from 'playwright-core';
 
-export const siteDir = fileURLToPath(new URL('../../build/site', import.meta.url));
-export const screenshotDir = fileURLToPath(new URL('../../build/screenshots', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const buildRoot = resolve(root, process.env.OPTLAB_BUILD ?? 'build');
+export const siteDir = join(buildRoot, 'site');
+export const screenshotDir = join(buildRoot, 'screenshots');
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
