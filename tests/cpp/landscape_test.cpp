@@ -45,6 +45,25 @@ std::vector<std::string> allIds() {
   return ids;
 }
 
+// Every landscape with its defaults, plus non-default parameter values.
+struct Case {
+  std::string id;
+  LandscapeParams params;
+};
+
+std::vector<Case> allCases() {
+  std::vector<Case> cases;
+  for (const std::string& id : allIds()) cases.push_back({id, {}});
+  cases.push_back({"rosenbrock", {{"a", 1.7}, {"b", 10}}});
+  cases.push_back({"ravine", {{"kappa", 1000}, {"angle", 37}}});
+  cases.push_back({"ravine", {{"kappa", 1}, {"angle", -90}}});
+  cases.push_back({"rastrigin", {{"A", 2}}});
+  cases.push_back({"rastrigin", {{"A", 0.3}}});
+  cases.push_back({"plateau", {{"width", 0.5}}});
+  cases.push_back({"sparse_feature", {{"density", 0.5}, {"seed", 9}}});
+  return cases;
+}
+
 
 }  // namespace
 
@@ -75,8 +94,9 @@ TEST_CASE("Landscapes_RegistryListsAllThirteen", "[landscape][registry]") {
 }
 
 TEST_CASE("Landscapes_GradientMatchesFiniteDifferences", "[landscape][gradient]") {
-  const std::string id = GENERATE(from_range(allIds()));
-  auto f = makeLandscape(id);
+  const Case tc = GENERATE(from_range(allCases()));
+  const std::string& id = tc.id;
+  auto f = makeLandscape(id, tc.params);
   for (const Point p : samplePoints(f->domain(), 200, 7)) {
     if (skipPoint(id, p)) continue;
     const double h = 1e-6 * std::max(1.0, std::max(std::fabs(p.x), std::fabs(p.y)));
@@ -91,8 +111,9 @@ TEST_CASE("Landscapes_GradientMatchesFiniteDifferences", "[landscape][gradient]"
 }
 
 TEST_CASE("Landscapes_HessianMatchesFiniteDifferences", "[landscape][hessian]") {
-  const std::string id = GENERATE(from_range(allIds()));
-  auto f = makeLandscape(id);
+  const Case tc = GENERATE(from_range(allCases()));
+  const std::string& id = tc.id;
+  auto f = makeLandscape(id, tc.params);
   for (const Point p : samplePoints(f->domain(), 200, 11)) {
     if (skipPoint(id, p)) continue;
     const double h = 1e-6 * std::max(1.0, std::max(std::fabs(p.x), std::fabs(p.y)));
@@ -112,8 +133,9 @@ TEST_CASE("Landscapes_HessianMatchesFiniteDifferences", "[landscape][hessian]") 
 }
 
 TEST_CASE("Landscapes_EveryMinimumIsAStrictMinimum", "[landscape][minima]") {
-  const std::string id = GENERATE(from_range(allIds()));
-  auto f = makeLandscape(id);
+  const Case tc = GENERATE(from_range(allCases()));
+  const std::string& id = tc.id;
+  auto f = makeLandscape(id, tc.params);
   const auto minima = f->minima();
   INFO(id);
   double lowest = INFINITY;
@@ -143,8 +165,9 @@ TEST_CASE("Landscapes_EveryMinimumIsAStrictMinimum", "[landscape][minima]") {
 TEST_CASE("Landscapes_MinimaAreComplete", "[landscape][minima]") {
   // Newton from a 41x41 grid of starts: every positive-definite stationary point
   // it finds inside the domain must be a reported minimum.
-  const std::string id = GENERATE(from_range(allIds()));
-  auto f = makeLandscape(id);
+  const Case tc = GENERATE(from_range(allCases()));
+  const std::string& id = tc.id;
+  auto f = makeLandscape(id, tc.params);
   const auto minima = f->minima();
   const Domain d = f->domain();
   INFO(id);
