@@ -61,7 +61,7 @@ TEST_CASE("Sweep_AgreesWithTheRace", "[sweep]") {
       {"sgd", {{"momentum", {0.9}}}, "momentum"}, {"adam", {}, ""}, {"rmsprop", {}, ""}};
   const SweepResult r = runSweep(*f, f->suggestedStart(), configs, o);
   CHECK(r.labels == std::vector<std::string>{"momentum", "adam", "rmsprop"});
-  int diverged = 0, converged = 0;
+  int diverged = 0;
   for (std::size_t c = 0; c < configs.size(); ++c)
     for (std::size_t k = 0; k < r.lrs.size(); ++k) {
       RaceOptions ro;
@@ -79,7 +79,10 @@ TEST_CASE("Sweep_AgreesWithTheRace", "[sweep]") {
       CHECK((r.divergedStep[i] >= 0) == (info.status == RunStatus::Diverged));
       if (r.divergedStep[i] >= 0) CHECK(r.divergedStep[i] == info.statusStep);
       diverged += r.divergedStep[i] >= 0;
-      converged += r.convergedStep[i] >= 0;
+      if (r.divergedStep[i] < 0) {
+        CHECK((r.convergedStep[i] >= 0) == (info.status == RunStatus::Converged));
+        if (r.convergedStep[i] >= 0) CHECK(r.convergedStep[i] == info.statusStep);
+      }
     }
   CHECK(diverged > 0);
 }
