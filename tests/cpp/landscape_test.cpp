@@ -321,3 +321,20 @@ TEST_CASE("Landscapes_InvalidParametersGetClearErrors", "[landscape][registry]")
                       "Invalid parameter seed for landscape sparse_feature: 1.5 (must be an integer)");
   REQUIRE_THROWS_WITH(landscapeInfo("x"), "Unknown landscape: x");
 }
+
+TEST_CASE("Landscapes_ValueAndGradientIsExactlyValueAndGradient", "[landscape]") {
+  for (const std::string& id : allIds()) {
+    auto f = makeLandscape(id);
+    for (const Point p : samplePoints(f->domain(), 300, 5)) {
+      Point g;
+      const double v = f->valueAndGradient(p.x, p.y, g);
+      const Point g2 = f->gradient(p.x, p.y);
+      INFO(id);
+      CHECK(sameBits(v, f->value(p.x, p.y)));
+      CHECK(sameBits(g.x, g2.x));
+      CHECK(sameBits(g.y, g2.y));
+    }
+    Point g;
+    CHECK(sameBits(f->valueAndGradient(0, 0, g), f->value(0, 0)));
+  }
+}

@@ -105,7 +105,7 @@ TEST_CASE("Sweep_InvalidInputsGetClearErrors", "[sweep][errors]") {
 TEST_CASE("Sweep_Benchmark", "[.][bench]") {
   std::vector<SweepConfig> configs;
   for (const OptimizerInfo& info : optimizerInfos()) configs.push_back({info.id, {}, ""});
-  for (const char* id : {"rosenbrock", "ravine", "himmelblau", "goldstein_price"}) {
+  for (const char* id : {"rosenbrock", "ravine", "himmelblau", "goldstein_price", "rastrigin", "ackley"}) {
     auto f = makeLandscape(id);
     const SweepResult r = runSweep(*f, f->suggestedStart(), configs);
     long total = 0;

@@ -46,6 +46,15 @@ class Ackley final : public BasicLandscape {
     const double k = r > 0 ? 0.5 * kA * kB * std::exp(-kB * r) / r : 0.0;
     return {k * x + 0.5 * kC * e2 * std::sin(kC * x), k * y + 0.5 * kC * e2 * std::sin(kC * y)};
   }
+  double valueAndGradient(double x, double y, Point& g) const override {
+    const double r = std::sqrt(0.5 * (x * x + y * y));
+    const double e1 = std::exp(-kB * r);
+    const double cx = std::cos(kC * x), cy = std::cos(kC * y);
+    const double e2 = std::exp(0.5 * (cx + cy));
+    const double k = r > 0 ? 0.5 * kA * kB * e1 / r : 0.0;
+    g = {k * x + 0.5 * kC * e2 * std::sin(kC * x), k * y + 0.5 * kC * e2 * std::sin(kC * y)};
+    return -kA * e1 - e2 + kA + std::numbers::e;
+  }
   Hessian2 hessian(double x, double y) const override {
     const double sx = std::sin(kC * x), sy = std::sin(kC * y), cx = std::cos(kC * x), cy = std::cos(kC * y);
     const double e2 = std::exp(0.5 * (cx + cy));

@@ -61,6 +61,13 @@ class Landscape {
   // The parameter values this instance was built with (empty if it has none).
   virtual LandscapeParams parameters() const { return {}; }
 
+  // value() and gradient() at one point in one call (the race's hot path).
+  // Overrides share subexpressions but must return exactly value() and gradient().
+  virtual double valueAndGradient(double x, double y, Point& g) const {
+    g = gradient(x, y);
+    return value(x, y);
+  }
+
   // The gradient an optimizer *observes* at step `step` (0-based step index of
   // the run) may differ from the true gradient: sparse_feature drops its
   // y-component on most steps. The race and the sweep call this on the true

@@ -46,6 +46,12 @@ class Rastrigin final : public BasicLandscape {
   }
   Point gradient(double x, double y) const override { return {d1(x), d1(y)}; }
   Hessian2 hessian(double x, double y) const override { return {d2(x), 0, d2(y)}; }
+  double valueAndGradient(double x, double y, Point& g) const override {
+    const double sx = std::sin(kTwoPi * x), cx = std::cos(kTwoPi * x);
+    const double sy = std::sin(kTwoPi * y), cy = std::cos(kTwoPi * y);
+    g = {2 * x + kTwoPi * A_ * sx, 2 * y + kTwoPi * A_ * sy};
+    return 2 * A_ + (x * x - A_ * cx) + (y * y - A_ * cy);
+  }
 
  private:
   double d1(double t) const { return 2 * t + kTwoPi * A_ * std::sin(kTwoPi * t); }

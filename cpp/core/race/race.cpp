@@ -81,7 +81,7 @@ void Race::setLandscape(std::unique_ptr<Landscape> landscape, Point start) {
   if (!landscape) throw std::invalid_argument("Race: null landscape");
   validateStart(start);
   landscape_ = std::move(landscape);
-  minima_ = landscape_->minima();
+  minima_ = MinimaIndex(landscape_->minima());
   domain_ = landscape_->domain();
   start_ = start;
   reset();
@@ -172,7 +172,7 @@ RunnerInfo Race::runnerInfo(std::size_t index) const {
   if (info.status != RunStatus::Running) {
     text += " at step " + std::to_string(info.statusStep) + ": ";
     if (info.reason == StopReason::NearMinimum) {
-      const Minimum& m = minima_[static_cast<std::size_t>(info.minimumIndex)];
+      const Minimum& m = minima_.minima()[static_cast<std::size_t>(info.minimumIndex)];
       info.minimumGlobal = m.global;
       text += std::string("near ") + (m.global ? "global" : "local") + " minimum " +
               std::to_string(info.minimumIndex) + " (" + num(m.at.x) + ", " + num(m.at.y) +

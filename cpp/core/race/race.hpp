@@ -109,7 +109,7 @@ class Race {
   static void validateOptions(const RaceOptions& o);
 
   std::unique_ptr<Landscape> landscape_;
-  std::vector<Minimum> minima_;
+  MinimaIndex minima_;
   Domain domain_;
   Point start_;
   RaceOptions options_;

@@ -1,12 +1,34 @@
 #include "runner.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "noise.hpp"
 
 namespace optlab {
 
-bool checkStop(const std::vector<Minimum>& minima, const Domain& d, const StopCriteria& c, double x,
+MinimaIndex::MinimaIndex(std::vector<Minimum> minima) : minima_(std::move(minima)) {
+  order_.resize(minima_.size());
+  for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<int>(i);
+  std::sort(order_.begin(), order_.end(),
+            [&](int a, int b) { return minima_[static_cast<std::size_t>(a)].at.x < minima_[static_cast<std::size_t>(b)].at.x; });
+  for (int i : order_) xs_.push_back(minima_[static_cast<std::size_t>(i)].at.x);
+}
+
+int MinimaIndex::within(double x, double y, double tol) const {
+  const double tol2 = tol * tol;
+  int best = -1;
+  for (auto it = std::lower_bound(xs_.begin(), xs_.end(), x - tol); it != xs_.end() && *it <= x + tol; ++it) {
+    const int i = order_[static_cast<std::size_t>(it - xs_.begin())];
+    const Minimum& m = minima_[static_cast<std::size_t>(i)];
+    const double dx = x - m.at.x, dy = y - m.at.y;
+    if (dx * dx + dy * dy <= tol2 && (best < 0 || i < best)) best = i;
+  }
+  return best;
+}
+
+bool checkStop(const MinimaIndex& minima, const Domain& d, const StopCriteria& c, double x,
                double y, double loss, Point g, long steps, RunOutcome& out) {
   if (!std::isfinite(x) || !std::isfinite(y) || !std::isfinite(loss)) {
     out = {RunStatus::Diverged, StopReason::NonFinite, steps, -1};
@@ -18,13 +40,10 @@ bool checkStop(const std::vector<Minimum>& minima, const Domain& d, const StopCr
     return true;
   }
   if (out.status == RunStatus::Converged) return false;
-  const double tol2 = c.minimumTolerance * c.minimumTolerance;
-  for (std::size_t i = 0; i < minima.size(); ++i) {
-    const double dx = x - minima[i].at.x, dy = y - minima[i].at.y;
-    if (dx * dx + dy * dy <= tol2) {
-      out = {RunStatus::Converged, StopReason::NearMinimum, steps, static_cast<int>(i)};
-      return true;
-    }
+  const int m = minima.within(x, y, c.minimumTolerance);
+  if (m >= 0) {
+    out = {RunStatus::Converged, StopReason::NearMinimum, steps, m};
+    return true;
   }
   if (c.gradientTolerance > 0) {
     if (std::hypot(g.x, g.y) < c.gradientTolerance) {
@@ -35,7 +54,7 @@ bool checkStop(const std::vector<Minimum>& minima, const Domain& d, const StopCr
   return false;
 }
 
-void Walker::reset(const Landscape& f, const std::vector<Minimum>& minima, const Domain& d,
+void Walker::reset(const Landscape& f, const MinimaIndex& minima, const Domain& d,
                    const StopCriteria& c, Point start) {
   optimizer->reset(2);
   p[0] = start.x;
@@ -48,7 +67,7 @@ void Walker::reset(const Landscape& f, const std::vector<Minimum>& minima, const
   checkStop(minima, d, c, p[0], p[1], loss, grad, 0, outcome);
 }
 
-bool Walker::step(const Landscape& f, const std::vector<Minimum>& minima, const Domain& d,
+bool Walker::step(const Landscape& f, const MinimaIndex& minima, const Domain& d,
                   const StopCriteria& c, const NoiseSettings& noise) {
   if (!active(c)) return false;
   double gp[2];
@@ -65,8 +84,7 @@ bool Walker::step(const Landscape& f, const std::vector<Minimum>& minima, const 
   double gv[2] = {g.x, g.y};
   optimizer->step(std::span<double>(p, 2), std::span<const double>(gv, 2));
   ++steps;
-  loss = f.value(p[0], p[1]);
-  grad = f.gradient(p[0], p[1]);
+  loss = f.valueAndGradient(p[0], p[1], grad);
   checkStop(minima, d, c, p[0], p[1], loss, grad, steps, outcome);
   return true;
 }

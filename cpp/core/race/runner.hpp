@@ -52,10 +52,26 @@ struct RunOutcome {
   int minimumIndex = -1;  // index into landscape.minima() for NearMinimum
 };
 
+// The reported minima, sorted by x, for a fast "within tol of which minimum"
+// query (rastrigin and ackley report 121 minima; the query runs every step).
+class MinimaIndex {
+ public:
+  MinimaIndex() = default;
+  explicit MinimaIndex(std::vector<Minimum> minima);
+  // Index (into the original list) of a minimum within distance tol of (x, y), or -1.
+  int within(double x, double y, double tol) const;
+  const std::vector<Minimum>& minima() const { return minima_; }
+
+ private:
+  std::vector<Minimum> minima_;  // original order
+  std::vector<double> xs_;       // sorted x
+  std::vector<int> order_;       // original index of xs_[k]
+};
+
 // Checks the criteria at position (x, y) after `steps` steps, with its loss and
 // true gradient. Divergence is checked first, then the minima in order, then
 // the gradient norm. Returns true if the outcome changed.
-bool checkStop(const std::vector<Minimum>& minima, const Domain& d, const StopCriteria& c, double x,
+bool checkStop(const MinimaIndex& minima, const Domain& d, const StopCriteria& c, double x,
                double y, double loss, Point grad, long steps, RunOutcome& out);
 
 // The state of one optimizer walking one landscape, and its step. Shared by the
@@ -71,11 +87,11 @@ struct Walker {
 
   // Put the walker at `start` with a fresh optimizer state and check the start
   // itself (a start on a minimum converges at step 0).
-  void reset(const Landscape& f, const std::vector<Minimum>& minima, const Domain& d,
+  void reset(const Landscape& f, const MinimaIndex& minima, const Domain& d,
              const StopCriteria& c, Point start);
   // One step in the harness order. Returns false (and does nothing) if the walker
   // has stopped.
-  bool step(const Landscape& f, const std::vector<Minimum>& minima, const Domain& d,
+  bool step(const Landscape& f, const MinimaIndex& minima, const Domain& d,
             const StopCriteria& c, const NoiseSettings& noise);
   bool active(const StopCriteria& c) const {
     return outcome.status == RunStatus::Running ||

@@ -60,7 +60,7 @@ SweepResult runSweep(const Landscape& f, Point start, const std::vector<SweepCon
   r.convergedStep.assign(n, -1);
   r.divergedStep.assign(n, -1);
   r.bestIndex.assign(configs.size(), -1);
-  const std::vector<Minimum> minima = f.minima();
+  const MinimaIndex minima(f.minima());
   const Domain d = f.domain();
   StopCriteria crit = o.criteria;
   crit.stopOnConvergence = false;
