@@ -57,34 +57,60 @@ ContourSet contourLines(std::span<const double> values, int nx, int ny, const Do
   const double* v = values.data();
   auto at = [&](int i, int j) { return v[static_cast<std::size_t>(j) * nx + i]; };
 
+  // Min/max of the finite node values of each kBlock x kBlock block of cells
+  // (including its border nodes): a level outside [min, max) crosses no cell of it.
+  constexpr int kBlock = 16;
+  const int nbi = (nx - 1 + kBlock - 1) / kBlock, nbj = (ny - 1 + kBlock - 1) / kBlock;
+  std::vector<double> blockMin(static_cast<std::size_t>(nbi) * nbj, INFINITY);
+  std::vector<double> blockMax(static_cast<std::size_t>(nbi) * nbj, -INFINITY);
+  for (int bj = 0; bj < nbj; ++bj)
+    for (int bi = 0; bi < nbi; ++bi) {
+      const std::size_t b = static_cast<std::size_t>(bj) * nbi + bi;
+      const int jEnd = std::min(ny - 1, (bj + 1) * kBlock), iEnd = std::min(nx - 1, (bi + 1) * kBlock);
+      for (int j = bj * kBlock; j <= jEnd; ++j)
+        for (int i = bi * kBlock; i <= iEnd; ++i) {
+          const double w = at(i, j);
+          if (!std::isfinite(w)) continue;
+          blockMin[b] = std::min(blockMin[b], w);
+          blockMax[b] = std::max(blockMax[b], w);
+        }
+    }
+
   for (std::size_t li = 0; li < levels.size(); ++li) {
     const double level = levels[li];
     if (!std::isfinite(level)) continue;
-    // 1. Segments between edge ids.
-    for (int j = 0; j + 1 < ny; ++j) {
-      for (int i = 0; i + 1 < nx; ++i) {
-        const double a = at(i, j), b = at(i + 1, j), c = at(i + 1, j + 1), e = at(i, j + 1);
-        const int code = (a >= level) | ((b >= level) << 1) | ((c >= level) << 2) | ((e >= level) << 3);
-        if (code == 0 || code == 15) continue;
-        if (!std::isfinite(a) || !std::isfinite(b) || !std::isfinite(c) || !std::isfinite(e)) continue;
-        const std::int32_t id[4] = {j * (nx - 1) + i, nH + j * nx + i + 1, (j + 1) * (nx - 1) + i,
-                                    nH + j * nx + i};
-        auto seg = [&](Edge p, Edge q) { lk.link(id[p], id[q]); };
-        switch (code) {
-          case 1: case 14: seg(L, B); break;
-          case 2: case 13: seg(B, R); break;
-          case 3: case 12: seg(L, R); break;
-          case 4: case 11: seg(R, T); break;
-          case 6: case 9: seg(B, T); break;
-          case 7: case 8: seg(L, T); break;
-          case 5:
-          case 10: {
-            const bool centreAbove = 0.25 * (a + b + c + e) >= level;
-            if ((code == 5) == centreAbove) { seg(B, R); seg(T, L); }
-            else { seg(L, B); seg(R, T); }
-            break;
+    // 1. Segments between edge ids, visiting only the blocks the level crosses.
+    for (int bj = 0; bj < nbj; ++bj) {
+      for (int bi = 0; bi < nbi; ++bi) {
+        const std::size_t b = static_cast<std::size_t>(bj) * nbi + bi;
+        if (!(blockMax[b] >= level && blockMin[b] < level)) continue;
+        const int jEnd = std::min(ny - 1, (bj + 1) * kBlock), iEnd = std::min(nx - 1, (bi + 1) * kBlock);
+        for (int j = bj * kBlock; j < jEnd; ++j) {
+          for (int i = bi * kBlock; i < iEnd; ++i) {
+            const double a = at(i, j), bb = at(i + 1, j), c = at(i + 1, j + 1), e = at(i, j + 1);
+            const int code = (a >= level) | ((bb >= level) << 1) | ((c >= level) << 2) | ((e >= level) << 3);
+            if (code == 0 || code == 15) continue;
+            if (!std::isfinite(a) || !std::isfinite(bb) || !std::isfinite(c) || !std::isfinite(e)) continue;
+            const std::int32_t id[4] = {j * (nx - 1) + i, nH + j * nx + i + 1, (j + 1) * (nx - 1) + i,
+                                        nH + j * nx + i};
+            auto seg = [&](Edge p, Edge q) { lk.link(id[p], id[q]); };
+            switch (code) {
+              case 1: case 14: seg(L, B); break;
+              case 2: case 13: seg(B, R); break;
+              case 3: case 12: seg(L, R); break;
+              case 4: case 11: seg(R, T); break;
+              case 6: case 9: seg(B, T); break;
+              case 7: case 8: seg(L, T); break;
+              case 5:
+              case 10: {
+                const bool centreAbove = 0.25 * (a + bb + c + e) >= level;
+                if ((code == 5) == centreAbove) { seg(B, R); seg(T, L); }
+                else { seg(L, B); seg(R, T); }
+                break;
+              }
+              default: break;
+            }
           }
-          default: break;
         }
       }
     }
