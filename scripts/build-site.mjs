@@ -4,6 +4,7 @@
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildQuizValidator } from './build-quiz-validator.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const buildRoot = join(root, process.env.OPTLAB_BUILD ?? 'build');
@@ -12,6 +13,7 @@ const wasmBuild = join(buildRoot, 'wasm');
 
 const copies = [
   [join(root, 'web'), site],
+  [buildQuizValidator(buildRoot), join(site, 'js', 'quiz', 'validate-quiz.js')], // quiz schema, precompiled (CSP-safe)
   [join(wasmBuild, 'core.js'), join(site, 'generated', 'core.js')],
   [join(wasmBuild, 'core.wasm'), join(site, 'generated', 'core.wasm')],
   [join(root, 'node_modules', 'uplot', 'dist', 'uPlot.esm.js'), join(site, 'vendor', 'uplot', 'uPlot.esm.js')],

@@ -338,6 +338,56 @@ val optimizerStateSize(const std::string& id, const std::string& settings) {
   return o;
 }
 
+// One optimizer stepped outside any landscape: from `start` (n values) through
+// the given gradients (flat, n per step), recording the parameters and every
+// named buffer after each step. Quizzes use it to measure what an optimizer
+// does with known gradients (e.g. the weight its velocity keeps of an old one).
+// {params, buffers: [{name, label, latex, persistent, values}]}, flat step-major; or {error}.
+val optimizerProbe(const std::string& id, const std::string& settings, const val& start, const val& gradients) {
+  val o = val::object();
+  try {
+    const unsigned n = start["length"].as<unsigned>();
+    const unsigned total = gradients["length"].as<unsigned>();
+    if (n == 0 || total % n != 0) {
+      throw std::invalid_argument("optimizerProbe: gradients must hold n values per step (n = start's length)");
+    }
+    auto opt = makeOptimizer(id, parseSettings(id, settings));
+    opt->reset(n);
+    std::vector<double> p(n), g(n), params;
+    for (unsigned i = 0; i < n; ++i) p[i] = start[i].as<double>();
+    std::vector<std::vector<double>> recorded(opt->buffers().size());
+    for (unsigned s = 0; s < total / n; ++s) {
+      for (unsigned i = 0; i < n; ++i) g[i] = gradients[s * n + i].as<double>();
+      opt->step(p, g);
+      params.insert(params.end(), p.begin(), p.end());
+      const std::vector<Buffer>& bufs = opt->buffers();
+      for (std::size_t k = 0; k < bufs.size() && k < recorded.size(); ++k) {
+        if (bufs[k].values.size() == n) {
+          recorded[k].insert(recorded[k].end(), bufs[k].values.begin(), bufs[k].values.end());
+        } else {
+          recorded[k].insert(recorded[k].end(), n, std::nan(""));
+        }
+      }
+    }
+    o.set("params", float64Copy(params));
+    val list = val::array();
+    const std::vector<Buffer>& bufs = opt->buffers();
+    for (std::size_t k = 0; k < recorded.size(); ++k) {
+      val b = val::object();
+      b.set("name", bufs[k].name);
+      b.set("label", bufs[k].label);
+      b.set("latex", bufs[k].latex);
+      b.set("persistent", bufs[k].persistent);
+      b.set("values", float64Copy(recorded[k]));
+      list.set(static_cast<unsigned>(k), b);
+    }
+    o.set("buffers", list);
+  } catch (const std::exception& e) {
+    o.set("error", std::string(e.what()));
+  }
+  return o;
+}
+
 }  // namespace
 }  // namespace optlab
 
@@ -368,4 +418,5 @@ EMSCRIPTEN_BINDINGS(optlab) {
       .function("landscape", &RaceHandle::landscape)
       .function("curvature", &RaceHandle::curvature)
       .function("surface", &RaceHandle::surface);
+  function("optimizerProbe", &optimizerProbe);
 }

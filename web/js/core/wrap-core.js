@@ -184,6 +184,18 @@ export function wrapCore(M) {
       }
       return race;
     },
+    /**
+     * Steps one optimizer outside any landscape from `start` through known gradients (n per step, flat)
+     * and returns the parameters and every named buffer after each step (flat, step-major).
+     * @param {string} id @param {OptimizerSettings} settings @param {number[]} start @param {number[]} gradients
+     * @returns {{params: Float64Array, buffers: {name: string, label: string, latex: string, persistent: boolean,
+     *   values: Float64Array}[]}}
+     */
+    probeOptimizer(id, settings, start, gradients) {
+      const r = M.optimizerProbe(id, settingsToText(settings), start, gradients);
+      check(r.error ?? '');
+      return r;
+    },
   };
 }
 

@@ -1,0 +1,115 @@
+// @ts-check
+// Values that questions take from the core instead of typing them in: the weight a
+// momentum buffer keeps of an old gradient, Adam's first steps without bias
+// correction, the optimizers' memory. Each computation asks the core
+// (core.probeOptimizer, core.stateValuesPerParameter) and returns plain numbers.
+
+/** @typedef {import('../core/wrap-core.js').Core} Core */
+
+/** Significant-digit formatting for texts. @param {number} v @param {number} [digits] */
+export function fmt(v, digits = 3) {
+  if (!Number.isFinite(v)) return String(v);
+  if (v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5)) return v.toExponential(digits - 1);
+  return String(Number(v.toPrecision(digits)));
+}
+
+/** @param {{ name: string, values: Float64Array }[]} buffers @param {string} name */
+function buffer(buffers, name) {
+  const b = buffers.find((x) => x.name === name);
+  if (!b) throw new Error(`the optimizer has no buffer '${name}'`);
+  return b.values;
+}
+
+/**
+ * The weight that SGD's momentum buffer gives a gradient `lag` steps old, measured: one unit
+ * gradient, then zeros, through torch's SGD; the buffer after step k+1 is the weight at lag k.
+ * @param {Core} core @param {{ momentum: number, lag: number, series?: number }} args
+ */
+export function momentumWeights(core, { momentum, lag, series = 0 }) {
+  const n = Math.max(lag, series) + 1;
+  const grads = [1, ...new Array(n - 1).fill(0)];
+  const r = core.probeOptimizer('sgd', { lr: 0.1, momentum }, [0], grads);
+  const weights = Array.from(buffer(r.buffers, 'momentum_buffer'));
+  return { value: weights[lag], weights };
+}
+
+/**
+ * Adam's step sizes with and without bias correction under a constant unit gradient, in units
+ * of lr: the ratio of the first step (and of later ones) without correction to with it.
+ * @param {Core} core @param {{ lr?: number, betas?: number[], steps?: number }} args
+ */
+export function adamBiasCorrection(core, { lr = 1e-3, betas = [0.9, 0.999], steps = 10 }) {
+  const grads = new Array(steps).fill(1);
+  /** @param {boolean} on */
+  const stepSizes = (on) => {
+    const p = core.probeOptimizer('adam', { lr, betas, bias_correction: on }, [0], grads).params;
+    return Array.from(p, (v, i) => Math.abs(v - (i ? p[i - 1] : 0)) / lr);
+  };
+  const withBc = stepSizes(true);
+  const without = stepSizes(false);
+  return { value: without[0] / withBc[0], withBc, without };
+}
+
+/**
+ * Persistent state values per parameter, as the core counts them.
+ * @param {Core} core @param {{ optimizers: { id: string, settings?: Record<string, any>, label?: string }[] }} args
+ */
+export function stateValues(core, { optimizers }) {
+  return optimizers.map((o) => ({ label: o.label ?? core.optimizer(o.id).displayName, id: o.id,
+    values: core.stateValuesPerParameter(o.id, o.settings ?? {}) }));
+}
+
+/**
+ * Everything a question needs from the core: its numeric answer, which choices are right,
+ * the values its texts name ({{placeholders}}) and the data of its figure.
+ * @param {Core} core @param {any} q
+ * @returns {{ answer?: number, correctIds: Set<string>, values: Record<string, string | number>, figure?: any }}
+ */
+export function resolveQuestion(core, q) {
+  /** @type {Record<string, string | number>} */
+  const values = {};
+  let answer;
+  let correctIds = new Set((q.choices ?? []).filter((/** @type {any} */ c) => c.correct).map((/** @type {any} */ c) => c.id));
+  let figure;
+
+  if (q.type === 'numeric') {
+    if ('value' in q.answer) answer = q.answer.value;
+    else if (q.answer.compute === 'momentum-weight') {
+      const r = momentumWeights(core, q.answer.args);
+      answer = r.value;
+    } else if (q.answer.compute === 'adam-first-step-ratio') {
+      const r = adamBiasCorrection(core, q.answer.args ?? {});
+      answer = r.value;
+      values.withoutSteps = r.without.slice(0, 5).map((v) => fmt(v)).join(', ');
+      values.withSteps = r.withBc.slice(0, 5).map((v) => fmt(v)).join(', ');
+      values.lastWithout = fmt(r.without[r.without.length - 1]);
+      values.stepsProbed = r.without.length;
+    } else {
+      throw new Error(`a numeric answer cannot come from '${q.answer.compute}'`);
+    }
+    values.answer = fmt(/** @type {number} */ (answer), 4);
+  }
+
+  if (q.correctFrom) {
+    if (q.correctFrom.compute !== 'less-state-than') throw new Error(`choices cannot be decided by '${q.correctFrom.compute}'`);
+    const ref = q.correctFrom.args.reference;
+    const refValues = core.stateValuesPerParameter(ref.id, ref.settings ?? {});
+    values.reference = refValues;
+    correctIds = new Set();
+    for (const c of q.choices) {
+      const v = core.stateValuesPerParameter(c.optimizer.id, c.optimizer.settings ?? {});
+      values[`state.${c.id}`] = v;
+      if (v < refValues) correctIds.add(c.id);
+    }
+  }
+
+  if (q.figure?.kind === 'momentum-weights') {
+    const args = q.figure.args ?? {};
+    const r = momentumWeights(core, { momentum: args.momentum, lag: args.highlight ?? 0, series: args.count ?? 20 });
+    figure = { kind: 'momentum-weights', momentum: args.momentum, highlight: args.highlight, weights: r.weights };
+  } else if (q.figure?.kind === 'memory-table') {
+    figure = { kind: 'memory-table', rows: stateValues(core, q.figure.args) };
+    for (const row of figure.rows) values[`memory.${row.id}`] = row.values;
+  }
+  return { answer, correctIds, values, figure };
+}
