@@ -227,6 +227,22 @@ class RaceHandle {
   }
 
   val trajectory(unsigned index) const { return float64Copy(race().trajectory(index)); }
+
+  // The exported trajectory points whose step is greater than `afterStep`
+  // (-1: all of them), so the page appends a frame's new points instead of
+  // copying the whole trail into JS every frame. {points: [x, y, loss]*n, steps}.
+  val trajectorySince(unsigned index, double afterStep) const {
+    const std::vector<double> steps = race().trajectorySteps(index);
+    const std::vector<double> points = race().trajectory(index);
+    std::size_t first = steps.size();
+    while (first > 0 && steps[first - 1] > afterStep) --first;
+    const std::vector<double> tailSteps(steps.begin() + static_cast<std::ptrdiff_t>(first), steps.end());
+    const std::vector<double> tailPoints(points.begin() + static_cast<std::ptrdiff_t>(3 * first), points.end());
+    val o = val::object();
+    o.set("points", float64Copy(tailPoints));
+    o.set("steps", float64Copy(tailSteps));
+    return o;
+  }
   val trajectorySteps(unsigned index) const { return float64Copy(race().trajectorySteps(index)); }
 
   val runnerInfo(unsigned index) const {
@@ -413,6 +429,7 @@ EMSCRIPTEN_BINDINGS(optlab) {
       .function("frame", &RaceHandle::frame)
       .function("trajectory", &RaceHandle::trajectory)
       .function("trajectorySteps", &RaceHandle::trajectorySteps)
+      .function("trajectorySince", &RaceHandle::trajectorySince)
       .function("runnerInfo", &RaceHandle::runnerInfo)
       .function("buffers", &RaceHandle::buffers)
       .function("landscape", &RaceHandle::landscape)

@@ -107,6 +107,16 @@ export class Race {
       steps: /** @type {Float64Array} */ (this.handle.trajectorySteps(index)) };
   }
 
+  /**
+   * The trajectory points recorded after step `afterStep` (-1: all): what a frame added to the trail.
+   * @param {number} index @param {number} afterStep
+   * @returns {{points: Float64Array, steps: Float64Array}}
+   */
+  trajectorySince(index, afterStep) {
+    this.#index(index);
+    return this.handle.trajectorySince(index, afterStep);
+  }
+
   /** @param {number} index */
   runnerInfo(index) { this.#index(index); return this.handle.runnerInfo(index); }
 
@@ -167,6 +177,14 @@ export function wrapCore(M) {
       const r = M.optimizerStateSize(id, settingsToText(settings));
       check(r.error ?? '');
       return /** @type {number} */ (r.valuesPerParameter);
+    },
+    /**
+     * The core's verdict on a configuration, without touching any race: "" or its message
+     * (torch's wording, e.g. "Invalid learning rate: -0.1").
+     * @param {string} id @param {OptimizerSettings} settings
+     */
+    checkSettings(id, settings) {
+      return /** @type {string} */ (M.optimizerStateSize(id, settingsToText(settings)).error ?? '');
     },
     /** @param {string} landscapeId @param {Record<string, number>} [params] @param {{x: number, y: number}} [start] */
     createRace(landscapeId, params = {}, start) {

@@ -1,0 +1,118 @@
+// The race state's URL round trip and the handling of malformed links (web/js/state/url.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadNodeCore } from './load-core.mjs';
+import { parseRaceQuery, serializeRaceQuery } from '../../web/js/state/url.js';
+import { defaultState, hyperDefault, RACE_PROPERTIES, MAX_RUNNERS } from '../../web/js/state/properties.js';
+import { PRESETS } from '../../web/js/content/presets.js';
+
+const { core } = await loadNodeCore();
+
+/** A small deterministic generator (mulberry32), so failures reproduce. */
+function rng(seed) {
+  return () => {
+    seed = (seed + 0x6D2B79F5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A random valid state: every landscape, every optimizer, random hyperparameters within their specs. */
+function randomState(r) {
+  const pick = (a) => a[Math.floor(r() * a.length)];
+  const within = (min, max) => {
+    const lo = Number.isFinite(min) ? min : -10;
+    const hi = Number.isFinite(max) ? max : lo + 10;
+    return lo + (hi - lo) * (0.05 + 0.9 * r());
+  };
+  const land = pick(core.landscapes);
+  const landscapeParams = Object.fromEntries(land.params.map((p) => [p.name, p.integer ? Math.round(within(p.min, p.max)) : within(p.min, p.max)]));
+  const runners = Array.from({ length: 1 + Math.floor(r() * 5) }, () => {
+    const o = pick(core.optimizers);
+    const params = {};
+    for (const spec of o.params) {
+      if (r() < 0.6) continue;
+      if (spec.kind === 'bool') params[spec.name] = r() < 0.5;
+      else if (spec.kind === 'pair') params[spec.name] = [within(spec.min, spec.max), within(spec.min, spec.max)];
+      else params[spec.name] = within(spec.min ?? 0, spec.max ?? 10);
+    }
+    return { optimizer: o.id, params };
+  });
+  const num = (key, integer) => {
+    const spec = RACE_PROPERTIES.find((p) => p.key === key);
+    const v = spec.min + (spec.max - spec.min) * r();
+    return integer ? Math.round(v) : v;
+  };
+  return { landscape: land.id, landscapeParams, runners, start: { x: (r() - 0.5) * 10, y: -0 * r() + (r() - 0.5) * 1e-3 },
+    lr: num('lr'), noise: num('noise'), seed: num('seed', true), speed: num('speed', true) };
+}
+
+test('parse(serialize(s)) deep-equals s for the default, every preset and 500 generated states', () => {
+  const r = rng(7);
+  const states = [defaultState(core), ...PRESETS.map((p) => ({ ...defaultState(core), ...p.state })),
+    ...Array.from({ length: 500 }, () => randomState(r))];
+  for (const s of states) {
+    const query = serializeRaceQuery(s);
+    const { state, notices } = parseRaceQuery(query, core);
+    assert.deepEqual(notices, [], query);
+    assert.deepStrictEqual(state, s, query);
+  }
+});
+
+test('-0 and extreme doubles survive the round trip', () => {
+  const s = { ...defaultState(core), start: { x: -0, y: 5e-324 }, lr: 1e-4 };
+  s.runners = [{ optimizer: 'adam', params: { eps: 1e-300, betas: [0.1 + 0.2, 0.999] } }];
+  assert.deepStrictEqual(parseRaceQuery(serializeRaceQuery(s), core).state, s);
+});
+
+test('a readable link: ?landscape=ravine&opt=sgd(momentum:0.9)&start=-4,1', () => {
+  const { state, notices } = parseRaceQuery('?landscape=ravine&opt=sgd(momentum:0.9)&opt=adam&start=-4,1&lr=0.01', core);
+  assert.deepEqual(notices, []);
+  assert.equal(state.landscape, 'ravine');
+  assert.deepEqual(state.landscapeParams, { kappa: 50, angle: 0 });
+  assert.deepEqual(state.runners, [{ optimizer: 'sgd', params: { momentum: 0.9 } }, { optimizer: 'adam', params: {} }]);
+  assert.deepEqual(state.start, { x: -4, y: 1 });
+  assert.equal(state.lr, 0.01);
+});
+
+test('malformed values are skipped with a clear notice while the rest of the state loads', () => {
+  const { state, notices } = parseRaceQuery(
+    '?landscape=nowhere&opt=adam(betas:1.5/0.9,eps:abc,nosuch:1)&opt=<script>&lr=NaN&speed=5000&seed=1.5&start=1,2,3&noise=0.5&zzz=1', core);
+  const d = defaultState(core);
+  assert.equal(state.landscape, d.landscape);
+  assert.deepEqual(state.runners, [{ optimizer: 'adam', params: {} }]);
+  assert.equal(state.lr, d.lr);
+  assert.equal(state.speed, d.speed);
+  assert.equal(state.seed, d.seed);
+  assert.deepEqual(state.start, d.start);
+  assert.equal(state.noise, 0.5, 'the valid value still applies');
+  const text = notices.join('\n');
+  for (const needle of ['landscape', 'betas', 'eps', 'nosuch', 'script', 'learning rate', 'speed', 'seed', 'start point', 'zzz']) {
+    assert.match(text, new RegExp(needle), `no notice about ${needle}:\n${text}`);
+  }
+});
+
+test('hostile input never throws and keeps within limits', () => {
+  const r = rng(11);
+  const pieces = ['opt=', 'adam', '(', ')', ':', ',', '/', 'lr', '=', '&', '%', '%ZZ', '1e999', '-', 'NaN', 'Infinity', '\u202e', '😀',
+    '<img src=x onerror=alert(1)>', 'landscape', 'lp', 'start', 'x'.repeat(3000), 'sgd', '0x10', ' ', '+'];
+  for (let i = 0; i < 1000; i++) {
+    const q = Array.from({ length: 1 + Math.floor(r() * 12) }, () => pieces[Math.floor(r() * pieces.length)]).join('');
+    const { state } = parseRaceQuery(q, core);
+    assert.ok(state.runners.length >= 1 && state.runners.length <= MAX_RUNNERS);
+    assert.ok(Number.isFinite(state.lr) && Number.isFinite(state.start.x));
+  }
+  const many = Array.from({ length: 40 }, () => 'opt=sgd').join('&');
+  const { state, notices } = parseRaceQuery(many, core);
+  assert.equal(state.runners.length, MAX_RUNNERS);
+  assert.ok(notices.some((n) => /first 12/.test(n)));
+});
+
+test('every catalog default is a valid value for its own spec', () => {
+  for (const o of core.optimizers) {
+    const params = Object.fromEntries(o.params.map((s) => [s.name, hyperDefault(s)]));
+    const q = serializeRaceQuery({ ...defaultState(core), runners: [{ optimizer: o.id, params }] });
+    assert.deepEqual(parseRaceQuery(q, core).notices, [], o.id);
+  }
+});

@@ -1,0 +1,16 @@
+// @ts-check
+// Race events for screen readers, through one polite live region
+// ("Momentum converged at step 1,125: near the global minimum (1, 1)").
+
+/** @param {HTMLElement} region */
+export function createAnnouncer(region) {
+  return {
+    /** @param {string} text */
+    say(text) {
+      const line = document.createElement('p');
+      line.textContent = text;
+      region.append(line);
+      while (region.childElementCount > 5) region.firstElementChild?.remove();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// @ts-check
+// Numbers as the page shows them. Nothing here prints "NaN" or "Infinity": a value
+// that is not finite reads "not finite".
+
+/** Fixed decimals for ordinary magnitudes, scientific notation for huge or tiny ones. @param {number} v @param {number} decimals */
+export function fixed(v, decimals) {
+  if (!Number.isFinite(v)) return 'not finite';
+  if (Math.abs(v) >= 1e6) return v.toExponential(3);
+  return v.toFixed(decimals);
+}
+
+/** Compact: 4 significant digits, exponent when needed. @param {number} v */
+export function compact(v) {
+  if (!Number.isFinite(v)) return 'not finite';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  return a >= 1e5 || a < 1e-3 ? v.toExponential(3) : String(Number(v.toPrecision(4)));
+}
+
+/** The chapter's readout: "Loss: 12.5000 | Pos: (-1.500, 2.000)". @param {{loss: number, x: number, y: number}} r */
+export function readout(r) {
+  return `Loss: ${fixed(r.loss, 4)} | Pos: (${fixed(r.x, 3)}, ${fixed(r.y, 3)})`;
+}
+
+/** A step count with thousands separators: 1,125. @param {number} n */
+export function steps(n) {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** The learning rate as the chapter shows it: 4 decimals (0.0010). @param {number} lr */
+export function learningRate(lr) {
+  return lr >= 1e-4 ? lr.toFixed(4) : lr.toExponential(1);
+}

@@ -1,0 +1,21 @@
+// @ts-check
+// A button per preset experiment, with its two-sentence explanation.
+import { el } from './dom.js';
+import { PRESETS } from '../content/presets.js';
+
+/**
+ * @param {HTMLElement} root
+ * @param {{ apply: (preset: import('../content/presets.js').Preset) => void }} app
+ */
+export function mountPresets(root, { apply }) {
+  const explanation = el('p', { class: 'preset-text', id: 'preset-text', 'aria-live': 'polite' },
+    'Each button sets up one of the chapter\'s experiments.');
+  const buttons = PRESETS.map((p) => el('button', { type: 'button', class: 'preset', dataset: { preset: p.id },
+    onclick: () => {
+      for (const b of buttons) b.setAttribute('aria-pressed', String(b === /** @type {any} */ (buttons)[PRESETS.indexOf(p)]));
+      explanation.textContent = p.text;
+      apply(p);
+    } }, p.title));
+  for (const b of buttons) b.setAttribute('aria-pressed', 'false');
+  root.append(el('div', { class: 'preset-list' }, ...buttons), explanation);
+}
