@@ -44,3 +44,19 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
 export function screenshotPath(name) {
   return join(screenshotDir, `${name}.png`);
 }
+
+/**
+ * Opens a page, runs `body(page)`, checks that the console stayed clean, and closes the context.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url @param {object} options as for openPage
+ * @param {(page: import('playwright-core').Page) => Promise<void>} body
+ */
+export async function withPage(browser, url, options, body) {
+  const { page, errors, context } = await openPage(browser, url, options);
+  try {
+    await body(page);
+    if (errors.length) throw new Error(`console errors: ${errors.join('\n')}`);
+  } finally {
+    await context.close();
+  }
+}

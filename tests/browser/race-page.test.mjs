@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { startServer, launchBrowser, openPage, screenshotPath, screenshotDir } from './harness.mjs';
+import { startServer, launchBrowser, openPage, withPage, screenshotPath, screenshotDir } from './harness.mjs';
 
 let server;
 let browser;
@@ -35,8 +35,7 @@ async function nonBlankFraction(page) {
 }
 
 test('the chapter race plays: heatmap drawn, readouts in the chapter format, console clean', async () => {
-  const { page, errors, context } = await openPage(browser, server.url);
-  try {
+  await withPage(browser, server.url, {}, async (page) => {
     await ready(page);
     await page.waitForFunction(() => Number(document.getElementById('step-count')?.dataset.step) > 50);
     assert.ok(await nonBlankFraction(page) > 0.6, 'canvas mostly blank');
@@ -46,15 +45,11 @@ test('the chapter race plays: heatmap drawn, readouts in the chapter format, con
     assert.equal(await page.textContent('#lr-value'), '0.0010');
     await page.waitForFunction(() => document.querySelector('#rule .katex'));
     await page.screenshot({ path: screenshotPath('race-desktop'), fullPage: true });
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('reduced motion: no autoplay; play, pause, step and reset on demand; start by click', async () => {
-  const { page, errors, context } = await openPage(browser, server.url, { reducedMotion: 'reduce' });
-  try {
+  await withPage(browser, server.url, { reducedMotion: 'reduce' }, async (page) => {
     await ready(page);
     await page.waitForTimeout(300);
     assert.equal(await step(page), 0);
@@ -84,15 +79,11 @@ test('reduced motion: no autoplay; play, pause, step and reset on demand; start 
     await page.keyboard.press('ArrowLeft');
     const moved = await page.evaluate(() => window.optlab.store.getState().start);
     assert.ok(moved.x < start.x);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('choosing optimizers and moving the learning-rate slider', async () => {
-  const { page, errors, context } = await openPage(browser, server.url, { reducedMotion: 'reduce' });
-  try {
+  await withPage(browser, server.url, { reducedMotion: 'reduce' }, async (page) => {
     await ready(page);
     await page.check('#pick-nadam');
     await page.check('#pick-lion');
@@ -108,15 +99,11 @@ test('choosing optimizers and moving the learning-rate slider', async () => {
     assert.ok(await page.evaluate(() => window.optlab.store.getState().lr) > 0.01);
     await page.click('#step');
     assert.equal(await step(page), 1);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a diverging preset: SGD is stopped and labelled diverged while Adam goes on', async () => {
-  const { page, errors, context } = await openPage(browser, server.url);
-  try {
+  await withPage(browser, server.url, {}, async (page) => {
     await ready(page);
     await page.click('[data-preset="lr-robustness"]');
     await page.waitForFunction(() => document.querySelectorAll('#runners .badge[data-status="diverged"]').length === 2);
@@ -133,15 +120,11 @@ test('a diverging preset: SGD is stopped and labelled diverged while Adam goes o
     assert.ok(!/\bNaN\b|Infinity/.test(shown), 'NaN or Infinity reached the screen');
     assert.match(await page.textContent('#live'), /diverged at step/);
     await page.screenshot({ path: screenshotPath('race-diverged'), fullPage: false });
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('an invalid hyperparameter shows the core message and the last valid race keeps running', async () => {
-  const { page, errors, context } = await openPage(browser, server.url);
-  try {
+  await withPage(browser, server.url, {}, async (page) => {
     await ready(page);
     await page.click('#runners .runner:nth-child(3) summary');
     await page.fill('#hp-2-eps', '-1');
@@ -150,15 +133,11 @@ test('an invalid hyperparameter shows the core message and the last valid race k
     const s = await step(page);
     await page.waitForFunction((n) => Number(document.getElementById('step-count')?.dataset.step) > n + 20, s);
     assert.equal(await page.evaluate(() => window.optlab.store.getState().runners[2].params.eps), undefined);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a link with malformed settings loads the rest and says what it ignored', async () => {
-  const { page, errors, context } = await openPage(browser, `${server.url}?landscape=ravine&opt=adam(eps:oops)&opt=lion&lr=banana`, { reducedMotion: 'reduce' });
-  try {
+  await withPage(browser, `${server.url}?landscape=ravine&opt=adam(eps:oops)&opt=lion&lr=banana`, { reducedMotion: 'reduce' }, async (page) => {
     await ready(page);
     assert.equal(await page.isVisible('#notices'), true);
     const notice = await page.textContent('#notices');
@@ -167,10 +146,7 @@ test('a link with malformed settings loads the rest and says what it ignored', a
     const ids = await page.$$eval('#runners .runner', (n) => n.map((e) => e.dataset.optimizer));
     assert.deepEqual(ids, ['adam', 'lion']);
     assert.equal(await page.inputValue('#landscape-select'), 'ravine');
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('phone and large type layouts', async () => {
@@ -208,8 +184,7 @@ test('frame time with every optimizer racing and long trails', async () => {
     return list;
   })());
   const query = `?opt=${ids.join('&opt=')}&speed=50&lr=0.001&start=-1.9,2.9`;
-  const { page, errors, context } = await openPage(browser, server.url + query);
-  try {
+  await withPage(browser, server.url + query, {}, async (page) => {
     await ready(page);
     await page.waitForFunction(() => Number(document.getElementById('step-count')?.dataset.step) > 5000, null, { timeout: 20000 });
     await page.evaluate(() => window.optlab.timer.clear());
@@ -218,8 +193,5 @@ test('frame time with every optimizer racing and long trails', async () => {
       frames: window.optlab.timer.count, surfaceMs: window.optlab.timer.surfaceMs, steps: window.optlab.session.steps }));
     console.log(`# frame script time, ${ids.length} runners, 50 steps/frame, up to step ${r.steps}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms over ${r.frames} frames; surface ${r.surfaceMs.toFixed(1)} ms`);
     assert.ok(r.p95 < 16, `p95 ${r.p95} ms`);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

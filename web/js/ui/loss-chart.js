@@ -42,7 +42,8 @@ export function mountLossChart(root) {
     plot = new uPlot({
       width, height: Math.round(Math.min(320, Math.max(200, width * 0.4))),
       scales: { x: { time: false }, y: { distr: 3 } },
-      axes: [{ label: 'step' }, { label: 'loss (log)', size: 70 }],
+      axes: [{ label: 'step' }, { label: 'loss (log)', size: 64,
+        values: (/** @type {any} */ _, /** @type {number[]} */ splits) => splits.map((v) => (v == null ? '' : v >= 1e4 || v < 1e-3 ? v.toExponential(0) : String(v))) }],
       legend: { live: true },
       series: [{ label: 'step' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, spanGaps: false, points: { show: false } }))],
     }, [xs, ...ys], box);
