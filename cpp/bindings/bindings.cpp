@@ -437,3 +437,250 @@ EMSCRIPTEN_BINDINGS(optlab) {
       .function("surface", &RaceHandle::surface);
   function("optimizerProbe", &optimizerProbe);
 }
+
+// ============================================================================
+// Labs (issue 8): the learning-rate sweep and the small network.
+// A separate EMSCRIPTEN_BINDINGS block with its own adaptors, so that it merges
+// cleanly with the race page's bindings above. web/js/core/labs-core.js is the
+// only JS that calls these. Fallible calls return {error} or "" / a message.
+// ============================================================================
+#include "network/training.hpp"
+#include "race/sweep.hpp"
+
+namespace optlab {
+namespace {
+
+double numberOr(const val& obj, const char* key, double fallback) {
+  if (obj.isUndefined() || obj.isNull()) return fallback;
+  const val v = obj[key];
+  return v.isUndefined() || v.isNull() ? fallback : v.as<double>();
+}
+
+std::string stringOr(const val& obj, const char* key, const std::string& fallback) {
+  if (obj.isUndefined() || obj.isNull()) return fallback;
+  const val v = obj[key];
+  return v.isUndefined() || v.isNull() ? fallback : v.as<std::string>();
+}
+
+std::uint64_t seedFrom(double seed, const char* what) {
+  if (!(seed >= 0) || seed != std::floor(seed) || seed > 9007199254740991.0) {
+    throw std::invalid_argument(std::string("Invalid ") + what + ": must be a whole number from 0 to 2^53-1");
+  }
+  return static_cast<std::uint64_t>(seed);
+}
+
+val int32Copy(const std::vector<std::int32_t>& v) {
+  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
+}
+
+val stringArray(const std::vector<std::string>& v) {
+  val out = val::array();
+  for (std::size_t i = 0; i < v.size(); ++i) out.set(static_cast<unsigned>(i), v[i]);
+  return out;
+}
+
+// [{optimizerId, settings: "lr=0.01;...", label}] -> (id, Settings, label) triples.
+template <typename Config>
+std::vector<Config> configsFrom(const val& list) {
+  std::vector<Config> out;
+  const unsigned n = list["length"].as<unsigned>();
+  for (unsigned i = 0; i < n; ++i) {
+    const val c = list[i];
+    const std::string id = c["optimizerId"].as<std::string>();
+    out.push_back({id, parseSettings(id, stringOr(c, "settings", "")), stringOr(c, "label", "")});
+  }
+  return out;
+}
+
+// {lrMin, lrMax, lrCount, steps, noiseSigma, noiseSeed, minimumTolerance, gradientTolerance}
+val labsSweep(const std::string& landscapeId, const val& params, double x0, double y0, const val& configs,
+              const val& options) {
+  val o = val::object();
+  try {
+    auto f = makeLandscape(landscapeId, toLandscapeParams(params));
+    SweepOptions so;
+    so.lrMin = numberOr(options, "lrMin", so.lrMin);
+    so.lrMax = numberOr(options, "lrMax", so.lrMax);
+    so.lrCount = static_cast<int>(numberOr(options, "lrCount", so.lrCount));
+    so.steps = static_cast<long>(numberOr(options, "steps", static_cast<double>(so.steps)));
+    so.noise.sigma = numberOr(options, "noiseSigma", 0);
+    so.noise.seed = seedFrom(numberOr(options, "noiseSeed", 1), "noise seed");
+    so.criteria.minimumTolerance = numberOr(options, "minimumTolerance", so.criteria.minimumTolerance);
+    so.criteria.gradientTolerance = numberOr(options, "gradientTolerance", so.criteria.gradientTolerance);
+    const SweepResult r = runSweep(*f, Point{x0, y0}, configsFrom<SweepConfig>(configs), so);
+    o.set("lrs", float64Copy(r.lrs));
+    o.set("labels", stringArray(r.labels));
+    o.set("finalLoss", float64Copy(r.finalLoss));
+    o.set("convergedStep", int32Copy(r.convergedStep));
+    o.set("divergedStep", int32Copy(r.divergedStep));
+    o.set("bestIndex", int32Copy(r.bestIndex));
+    o.set("milliseconds", r.milliseconds);
+  } catch (const std::exception& e) {
+    o.set("error", std::string(e.what()));
+  }
+  return o;
+}
+
+val datasetCatalog() {
+  val list = val::array();
+  unsigned i = 0;
+  for (const DatasetInfo& d : datasetInfos()) {
+    val o = val::object();
+    o.set("id", d.id);
+    o.set("displayName", d.displayName);
+    o.set("description", d.description);
+    o.set("maxClasses", d.maxClasses);
+    list.set(i++, o);
+  }
+  return list;
+}
+
+// {id, count, noise, validationFraction, classes, seed}
+DatasetOptions datasetOptionsFrom(const val& obj) {
+  DatasetOptions d;
+  d.id = stringOr(obj, "id", d.id);
+  d.count = static_cast<int>(numberOr(obj, "count", d.count));
+  d.noise = numberOr(obj, "noise", d.noise);
+  d.validationFraction = numberOr(obj, "validationFraction", d.validationFraction);
+  d.classes = static_cast<int>(numberOr(obj, "classes", d.classes));
+  d.seed = seedFrom(numberOr(obj, "seed", 1), "dataset seed");
+  return d;
+}
+
+// {hidden: [8, 8], activation: "tanh"|"relu", output: "softmax"|"sigmoid"}; classes come from the dataset.
+MlpSpec mlpSpecFrom(const val& obj, int classes) {
+  MlpSpec s;
+  s.classes = classes;
+  const val hidden = obj["hidden"];
+  if (!hidden.isUndefined()) {
+    s.hidden.clear();
+    const unsigned n = hidden["length"].as<unsigned>();
+    for (unsigned i = 0; i < n; ++i) s.hidden.push_back(static_cast<int>(hidden[i].as<double>()));
+  }
+  s.activation = parseActivation(stringOr(obj, "activation", "tanh"));
+  s.output = parseOutputKind(stringOr(obj, "output", "softmax"));
+  return s;
+}
+
+// {batchSize, weightSeed, batchSeed, evalEvery}
+TrainingOptions trainingOptionsFrom(const val& obj) {
+  TrainingOptions t;
+  t.batchSize = static_cast<int>(numberOr(obj, "batchSize", t.batchSize));
+  t.weightSeed = seedFrom(numberOr(obj, "weightSeed", 1), "weight seed");
+  t.batchSeed = seedFrom(numberOr(obj, "batchSeed", 1), "batch seed");
+  t.evalEvery = static_cast<long>(numberOr(obj, "evalEvery", 0));
+  return t;
+}
+
+val datasetPoints(const Dataset& d) {
+  val o = val::object();
+  o.set("id", d.id);
+  o.set("classes", d.classes);
+  o.set("trainX", float64Copy(d.trainX));
+  o.set("trainY", val(emscripten::typed_memory_view(d.trainY.size(), d.trainY.data())).call<val>("slice"));
+  o.set("valX", float64Copy(d.valX));
+  o.set("valY", val(emscripten::typed_memory_view(d.valY.size(), d.valY.data())).call<val>("slice"));
+  o.set("extent", kDatasetExtent);
+  return o;
+}
+
+val networkSweep(const val& dataset, const val& spec, const val& configs, const val& options) {
+  val o = val::object();
+  try {
+    const Dataset d = makeDataset(datasetOptionsFrom(dataset));
+    const NetworkSweepResult r = runNetworkSweep(
+        d, mlpSpecFrom(spec, d.classes), configsFrom<NetworkConfig>(configs), numberOr(options, "lrMin", 1e-4),
+        numberOr(options, "lrMax", 1), static_cast<int>(numberOr(options, "lrCount", 9)),
+        static_cast<long>(numberOr(options, "steps", 500)), trainingOptionsFrom(options));
+    o.set("lrs", float64Copy(r.lrs));
+    o.set("labels", stringArray(r.labels));
+    o.set("finalTrainLoss", float64Copy(r.finalTrainLoss));
+    o.set("finalValidationLoss", float64Copy(r.finalValidationLoss));
+    o.set("bestIndex", int32Copy(r.bestIndex));
+  } catch (const std::exception& e) {
+    o.set("error", std::string(e.what()));
+  }
+  return o;
+}
+
+// Several optimizers training one network side by side (network/training.hpp).
+class TrainingHandle {
+ public:
+  std::string setup(const val& dataset, const val& spec, const val& configs, const val& options) {
+    try {
+      Dataset d = makeDataset(datasetOptionsFrom(dataset));
+      const MlpSpec s = mlpSpecFrom(spec, d.classes);
+      training_ = std::make_unique<Training>(std::move(d), s, configsFrom<NetworkConfig>(configs),
+                                             trainingOptionsFrom(options));
+      return "";
+    } catch (const std::exception& e) {
+      return e.what();
+    }
+  }
+  void advance(double k) { t().advance(static_cast<long>(k)); }
+  double steps() const { return static_cast<double>(t().steps()); }
+  double epochs() const { return t().epochs(); }
+  double stepsPerEpoch() const { return static_cast<double>(t().stepsPerEpoch()); }
+  double evalEvery() const { return static_cast<double>(t().evalEvery()); }
+  double parameterCount() const { return static_cast<double>(t().parameterCount()); }
+  val labels() const { return stringArray(t().labels()); }
+  val divergedSteps() const { return int32Copy(t().divergedSteps()); }
+  val dataset() const { return datasetPoints(t().data()); }
+  // Records from index `from` on: {steps, trainLoss, trainAccuracy, validationLoss, validationAccuracy}, record-major.
+  val recordsSince(double from) const {
+    const auto r0 = static_cast<std::size_t>(from < 0 ? 0 : from);
+    const std::size_t n = t().configCount();
+    auto tail = [&](const std::vector<double>& v, std::size_t stride) {
+      const std::size_t start = std::min(v.size(), r0 * stride);
+      return float64Copy(std::vector<double>(v.begin() + static_cast<std::ptrdiff_t>(start), v.end()));
+    };
+    val o = val::object();
+    o.set("steps", tail(t().recordSteps(), 1));
+    o.set("trainLoss", tail(t().trainLoss(), n));
+    o.set("trainAccuracy", tail(t().trainAccuracy(), n));
+    o.set("validationLoss", tail(t().validationLoss(), n));
+    o.set("validationAccuracy", tail(t().validationAccuracy(), n));
+    return o;
+  }
+  val decisionGrid(unsigned config, int nx, int ny, double xMin, double xMax, double yMin, double yMax) {
+    val o = val::object();
+    try {
+      o.set("values", float64Copy(t().decisionGrid(config, nx, ny, xMin, xMax, yMin, yMax)));
+    } catch (const std::exception& e) {
+      o.set("error", std::string(e.what()));
+    }
+    return o;
+  }
+
+ private:
+  Training& t() const {
+    if (!training_) std::abort();  // the wrapper always calls setup() first
+    return *training_;
+  }
+  std::unique_ptr<Training> training_;
+};
+
+}  // namespace
+}  // namespace optlab
+
+EMSCRIPTEN_BINDINGS(optlab_labs) {
+  using namespace emscripten;
+  using namespace optlab;
+  function("labsSweep", &labsSweep);
+  function("datasetCatalog", &datasetCatalog);
+  function("networkSweep", &networkSweep);
+  class_<TrainingHandle>("NetworkTraining")
+      .constructor<>()
+      .function("setup", &TrainingHandle::setup)
+      .function("advance", &TrainingHandle::advance)
+      .function("steps", &TrainingHandle::steps)
+      .function("epochs", &TrainingHandle::epochs)
+      .function("stepsPerEpoch", &TrainingHandle::stepsPerEpoch)
+      .function("evalEvery", &TrainingHandle::evalEvery)
+      .function("parameterCount", &TrainingHandle::parameterCount)
+      .function("labels", &TrainingHandle::labels)
+      .function("divergedSteps", &TrainingHandle::divergedSteps)
+      .function("dataset", &TrainingHandle::dataset)
+      .function("recordsSince", &TrainingHandle::recordsSince)
+      .function("decisionGrid", &TrainingHandle::decisionGrid);
+}

@@ -58,7 +58,7 @@ long Training::stepsPerEpoch() const {
 }
 
 double Training::epochs() const {
-  return static_cast<double>(steps_) * options_.batchSize / static_cast<double>(data_.trainY.size());
+  return static_cast<double>(steps_) / static_cast<double>(stepsPerEpoch());
 }
 
 void Training::nextBatch() {

@@ -53,7 +53,7 @@ class Training {
   void advance(long k);
 
   long steps() const { return steps_; }
-  double epochs() const;  // steps * batchSize / training-set size
+  double epochs() const;  // steps / stepsPerEpoch (a partial last batch counts as a step of its epoch)
   long stepsPerEpoch() const;
   long evalEvery() const { return evalEvery_; }
   std::size_t configCount() const { return runs_.size(); }

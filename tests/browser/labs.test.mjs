@@ -1,0 +1,121 @@
+// The labs page in Chromium: a learning-rate sweep and a training session run in
+// workers, the plots and boundaries render (canvas pixels), the page keeps
+// painting frames meanwhile, a plot point links to its race, the console stays clean.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { startServer, launchBrowser, withPage, screenshotPath, screenshotDir } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Counts animation frames on the page (a responsiveness probe). */
+async function startFrameCounter(page) {
+  await page.evaluate(() => {
+    window.__frames = 0;
+    const tick = () => { window.__frames++; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** Non-white pixels of a canvas. */
+async function inkedPixels(page, selector) {
+  return page.$eval(selector, (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 245 || d[i + 1] < 245 || d[i + 2] < 245)) n++;
+    return n;
+  });
+}
+
+test('labs: the full sweep runs in a worker, plots, stays responsive, links to its race', async () => {
+  await withPage(browser, `${server.url}labs.html`, {}, async (page) => {
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30000 });
+    await page.waitForFunction(() => document.querySelector('#sweep-plot')?.dataset.coreMs, null, { timeout: 60000 });
+    await page.screenshot({ path: screenshotPath('labs-sweep-default'), fullPage: false });
+    await page.evaluate(() => { delete document.querySelector('#sweep-plot').dataset.coreMs; });
+    // every optimizer of the page, 60 lrs, 2000 steps
+    await page.$$eval('#sweep-optimizers input[type=checkbox]', (boxes) => boxes.forEach((b) => { b.checked = true; }));
+    await startFrameCounter(page);
+    const frames0 = await page.evaluate(() => window.__frames);
+    await page.click('#sweep-run');
+    await page.waitForFunction(() => document.querySelector('#sweep-plot')?.dataset.coreMs, null, { timeout: 60000 });
+    const { coreMs, wallMs, frames } = await page.evaluate(() => ({
+      coreMs: Number(document.querySelector('#sweep-plot').dataset.coreMs),
+      wallMs: Number(document.querySelector('#sweep-plot').dataset.wallMs), frames: window.__frames }));
+    const configs = await page.$$eval('#sweep-optimizers input[type=checkbox]', (b) => b.length);
+    console.log(`# full sweep in Chromium: ${configs} configs x 60 lrs x 2000 steps: core ${coreMs.toFixed(0)} ms, click-to-result ${wallMs.toFixed(0)} ms, ${frames - frames0} frames painted meanwhile`);
+    assert.ok(frames - frames0 >= 3, 'the page kept painting during the sweep');
+    assert.ok(coreMs < 5000);
+    assert.ok(await inkedPixels(page, '#sweep-plot canvas') > 2000, 'the sweep plot has curves');
+    assert.match(await page.textContent('#sweep-summary'), /SGD: converged at (none of the|\d+ of) 60 rates/);
+    // Click a point of SGD's curve: the nearest drawn point at that lr becomes a link to its race.
+    const box = await page.locator('#sweep-plot .u-over').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.5);
+    await page.mouse.click(box.x + box.width * 0.35, box.y + box.height * 0.5);
+    const href = await page.getAttribute('#sweep-race-link', 'href');
+    assert.match(href, /^index\.html\?landscape=rosenbrock&/);
+    assert.match(href, /opt=[a-z]+\([^)]*lr:[0-9.e-]+/);
+    assert.match(href, /start=-1\.5,2/);
+    await page.click('input[name=sweep-view][value=steps]');
+    assert.ok(await inkedPixels(page, '#sweep-plot canvas') > 500, 'the steps view draws');
+    await page.screenshot({ path: screenshotPath('labs-sweep'), fullPage: false });
+    // The race page opens that race.
+    await page.click('#sweep-race-link');
+    await page.waitForURL(/index\.html\?/);
+  });
+});
+
+test('labs: a training session draws curves, accuracy and decision boundaries; fairness is computed', async () => {
+  await withPage(browser, `${server.url}labs.html`, {}, async (page) => {
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30000 });
+    await page.fill('#net-steps', '600');
+    await startFrameCounter(page);
+    const frames0 = await page.evaluate(() => window.__frames);
+    await page.click('#net-run');
+    await page.waitForFunction(() => /Done/.test(document.querySelector('#net-info')?.textContent ?? ''), null, { timeout: 60000 });
+    const frames = await page.evaluate(() => window.__frames);
+    assert.ok(frames - frames0 >= 3);
+    const rows = await page.$$eval('#net-table tbody tr', (trs) => trs.map((tr) => tr.textContent));
+    assert.equal(rows.length, 4);
+    assert.match(rows[3], /Adam/);
+    assert.match(rows[3], /%/);
+    assert.equal(await page.locator('#net-boundaries canvas').count(), 4);
+    for (let i = 1; i <= 4; ++i) assert.ok(await inkedPixels(page, `#net-boundaries figure:nth-child(${i}) canvas`) > 20000);
+    assert.ok(await inkedPixels(page, '#net-loss-plot canvas') > 1000);
+    assert.match(await page.textContent('#net-budget'), /600 steps for every optimizer/);
+    assert.match(await page.textContent('#net-fairness'), /one learning rate \(0\.01\)/);
+    const rate = Number(await page.getAttribute('#net-loss-plot', 'data-steps-per-second'));
+    console.log(`# training in Chromium: ${rate} optimizer-steps/s (2-16-16-2, batch 32, with evaluation and grids)`);
+    await page.screenshot({ path: screenshotPath('labs-desktop'), fullPage: true });
+    // Tuned learning rates (a short budget keeps the test quick).
+    await page.fill('#net-steps', '100');
+    await page.check('input[name=lr-mode][value=tuned]');
+    await page.click('#net-run');
+    await page.waitForFunction(() => /Done/.test(document.querySelector('#net-info')?.textContent ?? ''), null, { timeout: 60000 });
+    assert.match(await page.textContent('#net-fairness'), /own best of 9 learning rates/);
+    assert.match(await page.textContent('#net-budget'), /tuned per optimizer \(SGD /);
+  });
+});
+
+test('labs: phone layout', async () => {
+  await withPage(browser, `${server.url}labs.html`, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, async (page) => {
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30000 });
+    await page.waitForFunction(() => document.querySelector('#sweep-plot')?.dataset.coreMs, null, { timeout: 60000 });
+    await page.fill('#net-steps', '300');
+    await page.click('#net-run');
+    await page.waitForFunction(() => /Done/.test(document.querySelector('#net-info')?.textContent ?? ''), null, { timeout: 60000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `no horizontal scrolling (${overflow}px)`);
+    await page.screenshot({ path: screenshotPath('labs-phone'), fullPage: true });
+  });
+});

@@ -1,0 +1,20 @@
+// @ts-check
+// The labs page: one worker per lab (each owns a WebAssembly core), so a sweep and
+// a training session can run side by side while the page stays responsive.
+import { LabsWorker } from './worker-client.js';
+import { setupSweepLab } from './sweep-lab.js';
+import { setupNetworkLab } from './network-lab.js';
+
+const status = /** @type {HTMLElement} */ (document.getElementById('labs-status'));
+try {
+  const sweepWorker = new LabsWorker();
+  const networkWorker = new LabsWorker();
+  const [catalog] = await Promise.all([sweepWorker.ready, networkWorker.ready]);
+  setupSweepLab(catalog, sweepWorker);
+  setupNetworkLab(catalog, networkWorker);
+  status.textContent = '';
+  status.hidden = true;
+  document.body.dataset.ready = 'true';
+} catch (e) {
+  status.textContent = `The labs could not start: ${e instanceof Error ? e.message : e}`;
+}
