@@ -18,10 +18,12 @@ function logTicks(_u, ticks) {
   const decades = ticks.filter((v) => v != null && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9).length;
   // Less than two powers of ten in view: label every tick (1 significant digit) instead.
   if (decades < 2) return ticks.map((v) => (v == null ? '' : String(Number(v.toPrecision(1)))));
+  // At most about 8 labelled powers of ten: label every `every`-th one.
+  const every = Math.max(1, Math.ceil(decades / 8));
   return ticks.map((v) => {
     if (v == null) return '';
     const e = Math.round(Math.log10(v));
-    if (Math.abs(Math.log10(v) - e) > 1e-9) return '';
+    if (Math.abs(Math.log10(v) - e) > 1e-9 || e % every !== 0) return '';
     return e >= -2 && e <= 4 ? String(Number(v.toPrecision(1))) : `1e${e}`;
   });
 }

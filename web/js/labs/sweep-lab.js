@@ -104,7 +104,7 @@ export function setupSweepLab(catalog, worker) {
       for (let k = 0; k < n; ++k) {
         const i = c * n + k;
         const diverged = r.divergedStep[i] >= 0 || !Number.isFinite(r.finalLoss[i]);
-        div.push(diverged ? divergedY : null);
+        div.push(diverged ? divergedY * 2.5 ** c : null);  // one row of markers per optimizer
         if (diverged) ys.push(null);
         else if (steps) ys.push(r.convergedStep[i] >= 0 ? Math.max(1, r.convergedStep[i]) : null);
         else ys.push(Math.max(LOSS_FLOOR, r.finalLoss[i] - fmin));
@@ -128,7 +128,7 @@ export function setupSweepLab(catalog, worker) {
     };
     chart?.dispose();
     chart = createPlot($('sweep-plot'), opts, data);
-    $('sweep-plot').setAttribute('aria-label', `${yLabel} against learning rate (log–log), one curve per optimizer; hollow markers at the top are diverged runs`);
+    $('sweep-plot').setAttribute('aria-label', `${yLabel} against learning rate (log–log), one curve per optimizer; hollow markers at the top (one row per optimizer) are diverged runs`);
     chart.plot.over.addEventListener('click', () => pick(chart?.plot));
   }
 
@@ -199,7 +199,7 @@ export function setupSweepLab(catalog, worker) {
       info.textContent = `${runs} runs × ${setup.steps} steps: ${Math.round(r.coreMilliseconds)} ms in the core, ${Math.round(wall)} ms in all.`;
       $('sweep-plot').dataset.coreMs = String(r.coreMilliseconds);
       $('sweep-plot').dataset.wallMs = String(wall);
-      $('sweep-summary').textContent = `Converged means within ${1e-4} of a minimum within ${setup.steps} steps. ${sweepSummary(r, keys).join('; ')}. Hollow markers at the top: diverged runs.`;
+      $('sweep-summary').textContent = `Converged means within ${1e-4} of a minimum within ${setup.steps} steps. ${sweepSummary(r, keys).join('; ')}. Hollow markers at the top (one row per optimizer, in its colour): diverged runs.`;
       $('sweep-pick').textContent = 'Click a point of the plot to open that exact race.';
     } catch (e) {
       if (!(e instanceof Error && (e.message === 'superseded' || e.message === 'stopped'))) info.textContent = `The sweep failed: ${e instanceof Error ? e.message : e}`;
