@@ -19,7 +19,7 @@
 #include "landscapes/registry.hpp"
 #include "optimizers/registry.hpp"
 #include "optimizers/torch_validation.hpp"
-#include "trajectory/trajectory.hpp"
+#include "harness/torch_harness.hpp"
 
 namespace {
 

@@ -13,7 +13,7 @@
 #include "optimizers/optimizer.hpp"
 #include "optimizers/registry.hpp"
 #include "util/double_bits.hpp"
-#include "trajectory/trajectory.hpp"
+#include "harness/torch_harness.hpp"
 
 namespace optlab::test {
 

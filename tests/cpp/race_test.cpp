@@ -14,7 +14,7 @@
 #include "util/double_bits.hpp"
 #include "optimizers/registry.hpp"
 #include "race/race.hpp"
-#include "trajectory/trajectory.hpp"
+#include "harness/torch_harness.hpp"
 #include "util/double_bits.hpp"
 
 using namespace optlab;

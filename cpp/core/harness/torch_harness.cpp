@@ -1,4 +1,4 @@
-#include "trajectory/trajectory.hpp"
+#include "harness/torch_harness.hpp"
 
 #include <array>
 #include <cstdio>

@@ -1,4 +1,4 @@
-// One optimizer on one 2-D landscape, run exactly as torch's harness runs it
+// The reference harness: one optimizer on one 2-D landscape, run exactly as torch's harness runs it
 // (UPDATE_RULES.md §1), plus a bit-exact digest of the result.
 //
 // For k = 0..steps-1: evaluate the gradient at optimizer.gradientPoint(p), record
