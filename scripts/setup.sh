@@ -14,6 +14,9 @@ declare -A PROVES=(
   [ninja-build]=/usr/bin/ninja
   [catch2]=/usr/include/catch2/catch.hpp
   [g++]=/usr/bin/g++
+  # clang 14 with its sanitizer and libFuzzer runtimes: the ASan/UBSan tests and the fuzzer
+  [clang-14]=/usr/bin/clang++-14
+  [libclang-rt-14-dev]=/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 )
 if [[ ${1:-} == --browser ]]; then
   PROVES[chromium]=/usr/bin/chromium

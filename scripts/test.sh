@@ -48,6 +48,41 @@ else
   record catch2-native 1 "native build failed"
 fi
 
+# Sanitizer build (clang 14): the same Catch2 tests under ASan + UBSan, and the libFuzzer target.
+# Any report aborts the process, so a sanitizer finding is a failed test.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:abort_on_error=1:detect_leaks=1:strict_string_checks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+FUZZ_SECONDS=${FUZZ_SECONDS:-30}
+
+fuzz_runner() {  # $1 name, $2 fuzzer binary: a bounded libFuzzer run from the committed seeds
+  local log="$B/$1.log" corpus="$B/fuzz-corpus"
+  mkdir -p "$corpus"
+  # New inputs go to the first (scratch) corpus dir; tests/fuzz/corpus/ is only read.
+  "$2" -max_total_time="$FUZZ_SECONDS" -max_len=1024 -len_control=20 -timeout=10 -rss_limit_mb=1536 \
+       -print_final_stats=1 -artifact_prefix="$B/fuzz-" "$corpus" tests/fuzz/corpus >"$log" 2>&1
+  local rc=$?
+  local runs cov
+  runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
+  cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1)
+  if [[ $rc -eq 0 && -n $runs && $runs -gt 0 ]]; then
+    record "$1" 0 "$runs executions in ${FUZZ_SECONDS} s, ${cov:-cov: ?} edges, no crash, no sanitizer report"
+  else
+    grep -E 'core_fuzz:|ERROR:|runtime error|SUMMARY|Test unit written' "$log" | head -20
+    record "$1" 1 "crash or sanitizer report after ${runs:-?} executions (log: $log, reproducer: $B/fuzz-*)"
+  fi
+}
+
+section "sanitizer build (clang 14, ASan + UBSan, libFuzzer)"
+if bash scripts/build.sh asan; then
+  section "1b. Catch2, native under AddressSanitizer + UndefinedBehaviorSanitizer"
+  ctest_runner catch2-asan-ubsan "$B/asan"
+  section "1c. libFuzzer: optimizers x landscapes x random configurations (${FUZZ_SECONDS} s)"
+  fuzz_runner fuzz "$B/asan/core_fuzz"
+else
+  record catch2-asan-ubsan 1 "sanitizer build failed"
+  record fuzz 1 "not run (build failed)"
+fi
+
 section "WebAssembly build (emcc)"
 if bash scripts/build.sh wasm site; then
   section "2. Catch2, WebAssembly under node"
