@@ -2,6 +2,7 @@
 // The quick checks of the chapter, mounted into any element:
 //   import { mountQuizzes } from './js/quiz/quiz-panel.js';
 //   await mountQuizzes(document.getElementById('quizzes'), { core });
+// or one quiz file into an element: await mountQuiz(el, { core, file: '3-momentum.json' }).
 // Quizzes are data (web/quizzes/*.json, listed in index.json) checked at load against
 // quiz.schema.json by a validator ajv generated at build time (no eval under the CSP).
 // A quiz that fails the check shows its messages in its place; the others work.
@@ -95,6 +96,37 @@ export async function mountQuizzes(container, { core, baseUrl = new URL('../../q
   }
   updateScore();
   return { score: updateScore };
+}
+
+/**
+ * Mounts ONE quiz file (e.g. '3-momentum.json') into `container`, with no panel heading or
+ * score line: the lessons page puts each section's quick check under its text. Progress is
+ * the same localStorage record mountQuizzes uses, and answers dispatch the same event.
+ * A file that cannot be read or fails the schema shows its message in the container.
+ * @param {HTMLElement} container
+ * @param {{ core: import('../core/wrap-core.js').Core, file: string, baseUrl?: string | URL, storage?: Storage | null }} options
+ * @returns {Promise<{ ok: boolean, score: () => { right: number, answered: number, total: number } }>}
+ */
+export async function mountQuiz(container, { core, file, baseUrl = new URL('../../quizzes/', import.meta.url), storage }) {
+  loadStylesheet();
+  let store = null;
+  try { store = storage === undefined ? window.localStorage : storage; } catch { store = null; }
+  const progress = createProgress(store);
+  /** @type {{ quizId: string, questionId: string }[]} */
+  const all = [];
+  const ctx = { core, progress, container, resets: [], all, updateScore: () => progress.score(all) };
+  container.classList.add('quiz-panel');
+  let node;
+  try {
+    const res = await fetch(new URL(file, baseUrl));
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const r = parseQuiz(await res.text(), validateQuiz);
+    node = r.ok ? renderQuiz(r.quiz, ctx) : brokenQuiz(file, r.messages);
+  } catch (e) {
+    node = brokenQuiz(file, [`the file could not be fetched: ${/** @type {Error} */ (e).message}`]);
+  }
+  container.replaceChildren(node);
+  return { ok: !node.classList.contains('quiz-broken'), score: ctx.updateScore };
 }
 
 /** The message that stands in a malformed quiz's place. @param {string} file @param {string[]} messages */

@@ -1,0 +1,164 @@
+// Every result the lessons state is measured with the core here. Each claim names the text
+// it covers (a substring of its section) and checks it; a second test makes sure no other
+// number slipped into the text: every number outside a checked claim must be a torch
+// default from the core's catalog, a setting of the section's own race, a small count
+// (0-10, for indices and exponents), or one of the chapter's stated recommendations.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { loadNodeCore } from './load-core.mjs';
+import { adamBiasCorrection } from '../../web/js/quiz/computations.js';
+
+const lessons = JSON.parse(readFileSync(new URL('../../web/lessons/lessons.json', import.meta.url), 'utf8'));
+const { core } = await loadNodeCore();
+
+const ROSENBROCK = ['rosenbrock', { a: 1, b: 100 }, { x: -1.5, y: 2 }];
+const RAVINE = ['ravine', { kappa: 50, angle: 0 }, { x: -4, y: 1 }];
+
+/** Runs a race to its end (or `steps`); returns runnerInfo per runner. */
+function race([landscape, params, start], lr, runners, steps) {
+  const r = core.createRace(landscape, params, start);
+  try {
+    runners.forEach(([id, settings], i) => r.addRunner(id, { lr, ...settings }, `${id}${i}`));
+    while (!r.finished && r.steps < steps) r.advance(Math.min(1000, steps - r.steps));
+    return Array.from({ length: r.runnerCount }, (_, i) => r.runnerInfo(i));
+  } finally {
+    r.dispose();
+  }
+}
+const defaultOf = (opt, name) => core.optimizer(opt).params.find((p) => p.name === name).defaults[0];
+const buffer = (r, name) => r.buffers.find((b) => b.name === name).values;
+const close = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
+
+const CLAIMS = [
+  { section: 'sgd-ravines', text: 'with $\\kappa = 50$ the core\'s SGD settles at lr = 0.039 and blows up at lr = 0.041, either side of the limit 0.04', check() {
+    const [below, above] = race(RAVINE, 0, [['sgd', { lr: 0.039 }], ['sgd', { lr: 0.041 }]], 5000);
+    assert.equal(below.status, 'converged');
+    assert.equal(above.status, 'diverged');
+    close(2 / RAVINE[1].kappa, 0.04, 1e-15, '2/kappa');
+  } },
+  { section: 'momentum', text: 'fills the buffer with the first gradient itself', check() {
+    const r = core.probeOptimizer('sgd', { lr: 0.1, momentum: 0.9 }, [0], [3]);
+    assert.equal(buffer(r, 'momentum_buffer')[0], 3);
+  } },
+  { section: 'momentum', text: 'with its default dampening of 0', check() { assert.equal(defaultOf('sgd', 'dampening'), 0); } },
+  { section: 'momentum', text: 'the core\'s buffer is 1.9 times the gradient after two steps and 10 times it, to within 0.001, after 100 steps', check() {
+    const b = buffer(core.probeOptimizer('sgd', { lr: 0.001, momentum: 0.9 }, [0], new Array(100).fill(1)), 'momentum_buffer');
+    close(b[1], 1.9, 1e-12, 'after two steps');
+    close(b[99], 10, 0.001, 'after 100 steps');
+  } },
+  { section: 'adagrad-rmsprop', text: 'It calls RMSprop\'s decay alpha, with default 0.99', check() { assert.equal(defaultOf('rmsprop', 'alpha'), 0.99); } },
+  { section: 'adagrad-rmsprop', text: 'the core\'s AdaGrad takes a 100th step one tenth as long as its first', check() {
+    const p = core.probeOptimizer('adagrad', { lr: 0.01 }, [0], new Array(100).fill(1)).params;
+    close((p[98] - p[99]) / (0 - p[0]), 0.1, 1e-9, 'step 100 / step 1');
+  } },
+  { section: 'adagrad-rmsprop', text: 'its very first step is 10 times the learning rate', check() {
+    for (const g of [1, 0.02, 50]) {
+      const p = core.probeOptimizer('rmsprop', { lr: 0.01 }, [0], [g]).params;
+      close(Math.abs(p[0]) / 0.01, 10, 1e-3, `first RMSprop step, g = ${g}`);
+    }
+  } },
+  { section: 'adam', text: 'takes a first step about 3.16 times longer, that is $0.1/\\sqrt{0.001} = \\sqrt{10}$', check() {
+    const r = adamBiasCorrection(core, { lr: 0.001, betas: [0.9, 0.999], steps: 5 });
+    close(r.value, 3.16, 0.005, 'ratio of first steps');
+    close(0.1 / Math.sqrt(0.001), Math.sqrt(10), 1e-12, 'arithmetic');
+    assert.ok(r.without[0] > r.withBc[0], 'larger, not smaller');
+  } },
+  { section: 'adam', text: 'With its defaults $\\beta_1 = 0.9$, $\\beta_2 = 0.999$, $\\epsilon = 10^{-8}$ and $\\eta = 0.001$', check() {
+    assert.deepEqual(core.optimizer('adam').params.find((p) => p.name === 'betas').defaults, [0.9, 0.999]);
+    assert.equal(defaultOf('adam', 'eps'), 1e-8);
+    assert.equal(defaultOf('adam', 'lr'), 0.001);
+  } },
+  { section: 'adamw-nadam-lion', text: 'With lr = 0.01 and weight_decay = 0.1, one core step with a zero gradient multiplies a weight by 0.999', check() {
+    const p = core.probeOptimizer('adamw', { lr: 0.01, weight_decay: 0.1 }, [1], [0]).params;
+    close(p[0], 0.999, 1e-15, 'AdamW decay');
+  } },
+  { section: 'adamw-nadam-lion', text: 'torch\'s AdamW decays by default (weight_decay 0.01) while its Adam does not (0)', check() {
+    assert.equal(defaultOf('adamw', 'weight_decay'), 0.01);
+    assert.equal(defaultOf('adam', 'weight_decay'), 0);
+  } },
+  { section: 'adamw-nadam-lion', text: 'every coordinate moves by exactly the learning rate, whatever the size of its gradient', check() {
+    const grads = [3, -0.01, 1e-6, 200, 5, 0.2, -7, 1e-3];
+    const p = core.probeOptimizer('lion', { lr: 0.001 }, [0, 0], grads).params;
+    let prev = [0, 0];
+    for (let i = 0; i < p.length; i += 2) {
+      for (const k of [0, 1]) close(Math.abs(p[i + k] - prev[k]), 0.001, 1e-15, `Lion step ${i / 2 + 1}, coordinate ${k}`);
+      prev = [p[i], p[i + 1]];
+    }
+  } },
+  { section: 'adamw-nadam-lion', text: 'it stores one value per weight where Adam stores two', check() {
+    assert.equal(core.stateValuesPerParameter('lion', {}), 1);
+    assert.equal(core.stateValuesPerParameter('adam', {}), 2);
+  } },
+  { section: 'adamw-nadam-lion', text: 'Its default learning rate, 0.0001, is ten times smaller than Adam\'s', check() {
+    assert.equal(defaultOf('lion', 'lr'), 0.0001);
+    close(defaultOf('adam', 'lr') / defaultOf('lion', 'lr'), 10, 1e-9, 'ratio');
+  } },
+  { section: 'choosing', text: 'Lion or SGD with momentum, which keep less state than Adam', check() {
+    const adam = core.stateValuesPerParameter('adam', {});
+    assert.ok(core.stateValuesPerParameter('lion', {}) < adam);
+    assert.ok(core.stateValuesPerParameter('sgd', { lr: 0.01, momentum: 0.9 }) < adam);
+  } },
+  { section: 'choosing', text: 'On the Rosenbrock valley from (−1.5, 2) at lr = 0.001, the core\'s momentum reaches the minimum about five times sooner than Adam, while plain SGD and RMSprop are still on their way after 20,000 steps', check() {
+    const [sgd, mom, rms, adam] = race(ROSENBROCK, 0.001, [['sgd', {}], ['sgd', { momentum: 0.9 }], ['rmsprop', {}], ['adam', {}]], 20000);
+    assert.equal(mom.status, 'converged');
+    assert.equal(adam.status, 'converged');
+    const ratio = adam.statusStep / mom.statusStep;
+    assert.ok(ratio > 4.5 && ratio < 5.5, `Adam/momentum steps ${ratio}`);
+    assert.equal(sgd.status, 'running');
+    assert.equal(rms.status, 'running');
+  } },
+  { section: 'choosing', text: 'At lr = 0.01 both SGD runners blow up within five steps, and Adam arrives', check() {
+    const [sgd, mom, adam] = race(ROSENBROCK, 0.01, [['sgd', {}], ['sgd', { momentum: 0.9 }], ['adam', {}]], 20000);
+    for (const r of [sgd, mom]) { assert.equal(r.status, 'diverged'); assert.ok(r.statusStep <= 5, `${r.label} at ${r.statusStep}`); }
+    assert.equal(adam.status, 'converged');
+  } },
+  { section: 'common-mistakes', text: 'So Adam\'s 0.001 can be far too timid', check() { assert.equal(defaultOf('adam', 'lr'), 0.001); } },
+  { section: 'common-mistakes', text: 'AdamW\'s default of 0.01 is a common start', check() { assert.equal(defaultOf('adamw', 'weight_decay'), 0.01); } },
+  { section: 'common-mistakes', text: 'On the Rosenbrock valley at lr = 0.01, the core\'s Adam with ε = 1 needs about 40% more steps to reach the minimum than with the default', check() {
+    const [plain, big] = race(ROSENBROCK, 0.01, [['adam', {}], ['adam', { eps: 1 }]], 20000);
+    assert.equal(plain.status, 'converged');
+    assert.equal(big.status, 'converged');
+    const more = big.statusStep / plain.statusStep - 1;
+    assert.ok(more > 0.3 && more < 0.5, `${(more * 100).toFixed(1)}% more steps`);
+  } },
+];
+
+/** The chapter's recommendations, quoted as advice (not simulation results). */
+const ADVICE = new Set([0.1]); // "rates between 0.01 and 0.1 are typical" for SGD
+
+const textsOf = (s) => [...s.paragraphs, ...(s.torch ?? []), s.tryIt.watch, s.tryIt.label, s.title];
+
+for (const c of CLAIMS) {
+  test(`claim (${c.section}): ${c.text.slice(0, 70)}…`, () => {
+    const s = lessons.sections.find((x) => x.id === c.section);
+    assert.ok(s, `no section ${c.section}`);
+    assert.ok(textsOf(s).some((t) => t.includes(c.text)), `the text no longer says: ${c.text}`);
+    c.check();
+  });
+}
+
+/** Every number in a piece of JSON (patch values, defaults). */
+function numbersIn(v, out = new Set()) {
+  if (typeof v === 'number') out.add(Math.abs(v));
+  else if (Array.isArray(v)) v.forEach((x) => numbersIn(x, out));
+  else if (v && typeof v === 'object') Object.values(v).forEach((x) => numbersIn(x, out));
+  return out;
+}
+
+test('no unchecked number in the text: each is a default, a race setting, a small count, advice, or a checked claim', () => {
+  const defaults = numbersIn(core.optimizers.map((o) => o.params.map((p) => p.defaults)));
+  const problems = [];
+  for (const s of lessons.sections) {
+    const allowed = new Set([...defaults, ...numbersIn(s.tryIt.patch), ...ADVICE]);
+    for (let text of textsOf(s)) {
+      for (const c of CLAIMS.filter((x) => x.section === s.id)) text = text.replace(c.text, ' ');
+      for (const m of text.matchAll(/\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?/g)) {
+        const v = Number(m[0].replace(/,/g, ''));
+        if (Number.isInteger(v) && v <= 10) continue;
+        if (!allowed.has(v)) problems.push(`${s.id}: ${m[0]} in "${text.slice(Math.max(0, m.index - 40), m.index + 30)}"`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,166 @@
+// @ts-check
+// The chapter's sections, in its order, mounted into any element:
+//   import { mountLessons } from './js/lessons/lessons-panel.js';
+//   await mountLessons(document.getElementById('lessons'), { core, tryIt: (patch) => store.setState(patch) });
+// Content is data (web/lessons/lessons.json, checked by lessons-check.js). Each section
+// shows its text (plain text; $...$ is inline math), its equations typeset by KaTeX, what
+// the app's torch optimizers do where the chapter differs, a "try it" button that hands
+// the section's race patch to `tryIt`, and the section's quick check (quiz-panel.js).
+// Text is never parsed as HTML: only text nodes and KaTeX's output enter the page.
+// A malformed section, or one whose race the page would refuse, shows a message in its place.
+import { loadKatex } from '../ui/katex-loader.js';
+import { mountQuiz } from '../quiz/quiz-panel.js';
+import { checkLessons, checkPatch } from './lessons-check.js';
+
+/** Fired on the container when a "try it" button is used; detail { sectionId, patch }. */
+export const TRY_EVENT = 'lesson-try';
+
+/** @param {string} tag @param {Record<string, string> | null} [attrs] @param {...(Node | string)} children */
+function h(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs ?? {})) {
+    if (k === 'class') e.className = v; else e.setAttribute(k, v);
+  }
+  e.append(...children);
+  return e;
+}
+
+/** Adds a stylesheet once (resolved relative to this module). @param {string} path */
+function loadStylesheet(path) {
+  const href = new URL(path, import.meta.url).href;
+  if ([...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => /** @type {HTMLLinkElement} */ (l).href === href)) return;
+  document.head.append(h('link', { rel: 'stylesheet', href }));
+}
+
+/**
+ * Text with inline $...$ math, as DOM nodes: text nodes and KaTeX spans.
+ * @param {string} text @param {any} katex (null: the formulas stay as text)
+ */
+export function richText(text, katex) {
+  const parts = text.split('$');
+  /** @type {Node[]} */
+  const out = [];
+  parts.forEach((part, i) => {
+    if (part === '') return;
+    if (i % 2 === 0) { out.push(document.createTextNode(part)); return; }
+    const span = h('span', { class: 'lesson-math' });
+    if (katex) katex.render(part, span, { displayMode: false, throwOnError: false, output: 'htmlAndMathml' });
+    else span.textContent = part;
+    out.push(span);
+  });
+  return out;
+}
+
+/**
+ * Mounts the lessons into `container`.
+ * @param {HTMLElement} container
+ * @param {{ core: import('../core/wrap-core.js').Core,
+ *   tryIt: (patch: Partial<import('../state/properties.js').RaceState>, section: { id: string, title: string }) => void,
+ *   lessonsUrl?: string | URL, quizBaseUrl?: string | URL, storage?: Storage | null }} options
+ *   lessonsUrl: the lessons file (default web/lessons/lessons.json); quizBaseUrl: where the quiz files are;
+ *   storage: where quiz progress is kept (default localStorage)
+ * @returns {Promise<{ sections: HTMLElement[], ok: boolean }>} ok: every section showed
+ */
+export async function mountLessons(container, { core, tryIt, lessonsUrl = new URL('../../lessons/lessons.json', import.meta.url), quizBaseUrl, storage }) {
+  loadStylesheet('../../css/lessons.css');
+  loadStylesheet('../../vendor/katex/katex.min.css');
+  container.classList.add('lessons');
+  let data;
+  try {
+    const res = await fetch(lessonsUrl);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    data = await res.json();
+  } catch (e) {
+    container.replaceChildren(brokenBox('The lessons could not be loaded', [`${String(lessonsUrl).split('/').pop()}: ${/** @type {Error} */ (e).message}`]));
+    return { sections: [], ok: false };
+  }
+  const checked = checkLessons(data);
+  if (checked.messages.length) {
+    container.replaceChildren(brokenBox('The lessons could not be loaded', checked.messages));
+    return { sections: [], ok: false };
+  }
+  /** @type {any} */
+  let katex = null;
+  try { katex = await loadKatex(); } catch { katex = null; } // formulas then show as their source text
+
+  const nav = h('nav', { class: 'lessons-toc', 'aria-label': 'Sections of the chapter' },
+    h('ol', null, ...checked.sections.map((c) => h('li', null,
+      h('a', { href: `#lesson-${c.id}` }, c.section ? c.section.title : `Section ${c.index + 1}`)))));
+  const sections = checked.sections.map((c) => (c.section
+    ? renderSection(c.section, c.index, { core, tryIt, katex, container })
+    : brokenSection(c.index, c.id, c.messages)));
+  container.replaceChildren(nav, ...sections);
+
+  // quick checks, in parallel; each one reports its own problems in its place
+  await Promise.all(checked.sections.map(async (c, i) => {
+    if (!c.section) return;
+    const host = /** @type {HTMLElement} */ (sections[i].querySelector('.lesson-quiz'));
+    await mountQuiz(host, { core, file: c.section.quiz, storage, ...(quizBaseUrl ? { baseUrl: quizBaseUrl } : {}) });
+  }));
+  return { sections, ok: checked.ok && !container.querySelector('.lesson-broken, .lesson-try-broken, .quiz-broken') };
+}
+
+/** @param {string} title @param {string[]} messages */
+function brokenBox(title, messages) {
+  return h('div', { class: 'lesson-broken', role: 'alert' }, h('h2', null, title),
+    h('ul', null, ...messages.slice(0, 8).map((m) => h('li', null, m))));
+}
+
+/** What stands in a malformed section's place. @param {number} index @param {string} id @param {string[]} messages */
+function brokenSection(index, id, messages) {
+  return h('section', { class: 'lesson lesson-broken', id: `lesson-${id.replace(/[^\w-]/g, '')}`, role: 'alert' },
+    h('h2', null, `Section ${index + 1} could not be shown`),
+    h('p', null, 'Its entry in lessons.json does not follow the lessons format; the other sections work as usual. What is wrong:'),
+    h('ul', null, ...messages.slice(0, 8).map((m) => h('li', null, h('code', null, m)))));
+}
+
+/**
+ * @param {import('./lessons-check.js').LessonSection} s @param {number} index
+ * @param {{ core: any, tryIt: Function, katex: any, container: HTMLElement }} ctx
+ */
+function renderSection(s, index, { core, tryIt, katex, container }) {
+  const titleId = `lesson-${s.id}-title`;
+  const section = h('section', { class: 'lesson', id: `lesson-${s.id}`, 'aria-labelledby': titleId, 'data-lesson-id': s.id },
+    h('h2', { id: titleId }, h('span', { class: 'lesson-num' }, `${index + 1}. `), s.title));
+  for (const p of s.paragraphs) section.append(h('p', null, ...richText(p, katex)));
+
+  const eqs = h('div', { class: 'lesson-equations' });
+  for (const tex of s.equations) {
+    const box = h('div', { class: 'lesson-equation' });
+    if (katex) katex.render(tex, box, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' });
+    else box.textContent = tex;
+    eqs.append(box);
+  }
+  section.append(eqs);
+
+  if (s.torch?.length) {
+    const noteId = `lesson-${s.id}-torch`;
+    section.append(h('aside', { class: 'lesson-torch', 'aria-labelledby': noteId },
+      h('h3', { id: noteId }, 'What the app\u2019s optimizers do (PyTorch)'),
+      ...s.torch.map((p) => h('p', null, ...richText(p, katex)))));
+  }
+
+  // try it: the patch is checked against the page's own state rules before it is offered
+  const check = checkPatch(s.tryIt.patch, core);
+  const watchId = `lesson-${s.id}-watch`;
+  const tryBox = h('div', { class: 'lesson-try' });
+  if (check.ok) {
+    const button = h('button', { type: 'button', class: 'lesson-try-button', 'aria-describedby': watchId, 'data-query': check.query },
+      h('span', { 'aria-hidden': 'true' }, '\u25B6 '), `Try it: ${s.tryIt.label}`);
+    button.addEventListener('click', () => {
+      const patch = structuredClone(s.tryIt.patch);
+      container.dispatchEvent(new CustomEvent(TRY_EVENT, { bubbles: true, detail: { sectionId: s.id, patch } }));
+      tryIt(patch, { id: s.id, title: s.title });
+    });
+    tryBox.append(button);
+  } else {
+    tryBox.classList.add('lesson-try-broken');
+    tryBox.setAttribute('role', 'alert');
+    tryBox.append(h('p', null, `The race for this section could not be set up: ${check.messages.join(' ')}`));
+  }
+  tryBox.append(h('p', { class: 'lesson-watch', id: watchId }, h('strong', null, 'What to watch for: '), ...richText(s.tryIt.watch, katex)));
+  section.append(tryBox);
+
+  section.append(h('div', { class: 'lesson-quiz', 'data-quiz-file': s.quiz }, h('p', null, 'Loading the quick check\u2026')));
+  return section;
+}
