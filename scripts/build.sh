@@ -4,6 +4,7 @@
 #   wasm    every WebAssembly target: browser module, node module, Catch2 tests for node
 #   web     only the browser module, then the site in build/site
 #   site    assemble build/site from web/, the browser module and npm libraries
+#   bench   what `npm run bench` measures: core_bench (native and WebAssembly), node module, site
 #   asan    the Catch2 tests and the libFuzzer target (tests/fuzz/) with clang 14,
 #           AddressSanitizer + UndefinedBehaviorSanitizer, -O1 -g, asserts on
 # Build trees are kept, so a second run is incremental. OPTLAB_BUILD names the build
@@ -39,9 +40,12 @@ for part in "${@:-web}"; do
     wasm)   configure "$B/wasm" emcmake cmake; build "$B/wasm" ;;
     web)    configure "$B/wasm" emcmake cmake; build "$B/wasm" core_web; node scripts/build-site.mjs ;;
     site)   node scripts/build-site.mjs ;;
+    bench)  configure "$B/native" cmake; build "$B/native" core_bench
+            configure "$B/wasm" emcmake cmake; build "$B/wasm" core_bench_wasm core_node core_web
+            node scripts/build-site.mjs ;;
     asan)   configure "$B/asan" cmake -DOPTLAB_SANITIZE=ON -DCMAKE_CXX_COMPILER=clang++-14 \
               "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -g" -DOPTLAB_WERROR=ON
             build "$B/asan" core_tests core_fuzz ;;
-    *) echo "build.sh: unknown part '$part' (native, wasm, web, site, asan)" >&2; exit 2 ;;
+    *) echo "build.sh: unknown part '$part' (native, wasm, web, site, bench, asan)" >&2; exit 2 ;;
   esac
 done
