@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { startServer, launchBrowser, withPage, screenshotPath, screenshotDir } from './harness.mjs';
 import { loadNodeCore } from '../js/load-core.mjs';
 import { parseRaceQuery } from '../../web/js/state/url.js';
@@ -44,6 +45,7 @@ test('every section in the chapter order, with typeset equations, inline math, a
       assert.equal(await sec.locator('p .lesson-math .katex').count(), inline, `${s.id}: inline formulas`);
       assert.equal(await sec.locator('.lesson-try-button').textContent(), `▶ Try it: ${s.tryIt.label}`);
       assert.equal(await sec.locator(`.lesson-quiz[data-quiz-file="${s.quiz}"] .quiz`).count(), 1, `${s.id}: quick check`);
+      assert.equal(await sec.locator('.lesson-quiz .quiz > h3').textContent(), `Quick check: ${s.title}`);
     }
     // headings in order: h1, then h2 per section, h3 inside
     const levels = await page.$$eval('h1, h2, h3, h4, h5, h6', (hs) => hs.map((x) => Number(x.tagName[1])));
@@ -116,6 +118,19 @@ test('a malformed section shows its message in place; a malformed quiz and a ref
     assert.equal(await page.locator('section.lesson:not(.lesson-broken)').count(), lessons.sections.length - 1);
     assert.equal(await page.locator('.lesson-try-button').count(), lessons.sections.length - 2);
     assert.equal(await page.locator('.lesson-quiz .quiz:not(.quiz-broken)').count(), lessons.sections.length - 2);
+  });
+});
+
+test('axe finds no WCAG 2 A/AA violations (contrast, names, structure)', async () => {
+  await withPage(browser, `${server.url}lessons.html`, { bypassCSP: true }, async (page) => {
+    await ready(page);
+    await allQuizzes(page);
+    await page.addScriptTag({ path: fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)) });
+    const violations = await page.evaluate(async () => {
+      const r = await /** @type {any} */ (window).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    assert.deepEqual(violations, []);
   });
 });
 

@@ -11,19 +11,10 @@
 import { loadKatex } from '../ui/katex-loader.js';
 import { mountQuiz } from '../quiz/quiz-panel.js';
 import { checkLessons, checkPatch } from './lessons-check.js';
+import { el as h } from '../ui/dom.js';
 
 /** Fired on the container when a "try it" button is used; detail { sectionId, patch }. */
 export const TRY_EVENT = 'lesson-try';
-
-/** @param {string} tag @param {Record<string, string> | null} [attrs] @param {...(Node | string)} children */
-function h(tag, attrs, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs ?? {})) {
-    if (k === 'class') e.className = v; else e.setAttribute(k, v);
-  }
-  e.append(...children);
-  return e;
-}
 
 /** Adds a stylesheet once (resolved relative to this module). @param {string} path */
 function loadStylesheet(path) {
@@ -84,7 +75,7 @@ export async function mountLessons(container, { core, tryIt, lessonsUrl = new UR
   try { katex = await loadKatex(); } catch { katex = null; } // formulas then show as their source text
 
   const nav = h('nav', { class: 'lessons-toc', 'aria-label': 'Sections of the chapter' },
-    h('ol', null, ...checked.sections.map((c) => h('li', null,
+    h('ol', {}, ...checked.sections.map((c) => h('li', {},
       h('a', { href: `#lesson-${c.id}` }, c.section ? c.section.title : `Section ${c.index + 1}`)))));
   const sections = checked.sections.map((c) => (c.section
     ? renderSection(c.section, c.index, { core, tryIt, katex, container })
@@ -96,22 +87,25 @@ export async function mountLessons(container, { core, tryIt, lessonsUrl = new UR
     if (!c.section) return;
     const host = /** @type {HTMLElement} */ (sections[i].querySelector('.lesson-quiz'));
     await mountQuiz(host, { core, file: c.section.quiz, storage, ...(quizBaseUrl ? { baseUrl: quizBaseUrl } : {}) });
+    // under its section, the quiz's own title ("3. Momentum and Nesterov") would repeat the section's
+    const title = host.querySelector('.quiz:not(.quiz-broken) > h3');
+    if (title) title.textContent = `Quick check: ${c.section.title}`;
   }));
   return { sections, ok: checked.ok && !container.querySelector('.lesson-broken, .lesson-try-broken, .quiz-broken') };
 }
 
 /** @param {string} title @param {string[]} messages */
 function brokenBox(title, messages) {
-  return h('div', { class: 'lesson-broken', role: 'alert' }, h('h2', null, title),
-    h('ul', null, ...messages.slice(0, 8).map((m) => h('li', null, m))));
+  return h('div', { class: 'lesson-broken', role: 'alert' }, h('h2', {}, title),
+    h('ul', {}, ...messages.slice(0, 8).map((m) => h('li', {}, m))));
 }
 
 /** What stands in a malformed section's place. @param {number} index @param {string} id @param {string[]} messages */
 function brokenSection(index, id, messages) {
   return h('section', { class: 'lesson lesson-broken', id: `lesson-${id.replace(/[^\w-]/g, '')}`, role: 'alert' },
-    h('h2', null, `Section ${index + 1} could not be shown`),
-    h('p', null, 'Its entry in lessons.json does not follow the lessons format; the other sections work as usual. What is wrong:'),
-    h('ul', null, ...messages.slice(0, 8).map((m) => h('li', null, h('code', null, m)))));
+    h('h2', {}, `Section ${index + 1} could not be shown`),
+    h('p', {}, 'Its entry in lessons.json does not follow the lessons format; the other sections work as usual. What is wrong:'),
+    h('ul', {}, ...messages.slice(0, 8).map((m) => h('li', {}, h('code', {}, m)))));
 }
 
 /**
@@ -122,7 +116,7 @@ function renderSection(s, index, { core, tryIt, katex, container }) {
   const titleId = `lesson-${s.id}-title`;
   const section = h('section', { class: 'lesson', id: `lesson-${s.id}`, 'aria-labelledby': titleId, 'data-lesson-id': s.id },
     h('h2', { id: titleId }, h('span', { class: 'lesson-num' }, `${index + 1}. `), s.title));
-  for (const p of s.paragraphs) section.append(h('p', null, ...richText(p, katex)));
+  for (const p of s.paragraphs) section.append(h('p', {}, ...richText(p, katex)));
 
   const eqs = h('div', { class: 'lesson-equations' });
   for (const tex of s.equations) {
@@ -137,7 +131,7 @@ function renderSection(s, index, { core, tryIt, katex, container }) {
     const noteId = `lesson-${s.id}-torch`;
     section.append(h('aside', { class: 'lesson-torch', 'aria-labelledby': noteId },
       h('h3', { id: noteId }, 'What the app\u2019s optimizers do (PyTorch)'),
-      ...s.torch.map((p) => h('p', null, ...richText(p, katex)))));
+      ...s.torch.map((p) => h('p', {}, ...richText(p, katex)))));
   }
 
   // try it: the patch is checked against the page's own state rules before it is offered
@@ -156,11 +150,11 @@ function renderSection(s, index, { core, tryIt, katex, container }) {
   } else {
     tryBox.classList.add('lesson-try-broken');
     tryBox.setAttribute('role', 'alert');
-    tryBox.append(h('p', null, `The race for this section could not be set up: ${check.messages.join(' ')}`));
+    tryBox.append(h('p', {}, `The race for this section could not be set up: ${check.messages.join(' ')}`));
   }
-  tryBox.append(h('p', { class: 'lesson-watch', id: watchId }, h('strong', null, 'What to watch for: '), ...richText(s.tryIt.watch, katex)));
+  tryBox.append(h('p', { class: 'lesson-watch', id: watchId }, h('strong', {}, 'What to watch for: '), ...richText(s.tryIt.watch, katex)));
   section.append(tryBox);
 
-  section.append(h('div', { class: 'lesson-quiz', 'data-quiz-file': s.quiz }, h('p', null, 'Loading the quick check\u2026')));
+  section.append(h('div', { class: 'lesson-quiz', 'data-quiz-file': s.quiz }, h('p', {}, 'Loading the quick check\u2026')));
   return section;
 }
