@@ -3,6 +3,7 @@
 //   optlab list
 //   optlab run --landscape rosenbrock --optimizer adam --set lr=0.01 --set betas=0.9,0.999
 //              [--param kappa=50] [--start=-1.5,2] [--steps 200] [--digest]
+//   optlab run --landscape custom --expr "(1-x)^2 + 100*(y-x^2)^2" [--domain=-2,2,-1,3] ...
 //
 // `run` prints CSV `step,x,y,loss` (rows for steps 0..N, %.17g numbers), produced by the
 // torch harness order of UPDATE_RULES.md §1 (runTrajectory). With --digest it prints
@@ -12,10 +13,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "expression/custom_landscape.hpp"
+#include "expression/expression.hpp"
 #include "landscapes/registry.hpp"
 #include "optimizers/registry.hpp"
 #include "optimizers/torch_validation.hpp"
@@ -27,7 +31,7 @@ using namespace optlab;
 
 const char* kUsage =
     "usage: optlab list | optlab run --landscape ID --optimizer ID [--set name=value]... "
-    "[--param name=value]... [--start=X,Y] [--steps N] [--digest]";
+    "[--param name=value]... [--expr F --domain XMIN,XMAX,YMIN,YMAX] [--start=X,Y] [--steps N] [--digest]";
 
 double parseDouble(const std::string& text, const std::string& what) {
   char* end = nullptr;
@@ -81,7 +85,7 @@ std::string list() {
 }
 
 std::string run(const std::vector<std::string>& args) {
-  std::string landscapeId, optimizerId, settingsText, startText;
+  std::string landscapeId, optimizerId, settingsText, startText, exprText, domainText;
   LandscapeParams params;
   long steps = 200;
   bool digest = false;
@@ -112,6 +116,10 @@ std::string run(const std::vector<std::string>& args) {
       const auto eq = value.find('=');
       if (eq == std::string::npos) throw std::invalid_argument("Malformed --param '" + value + "': expected name=value");
       params[value.substr(0, eq)] = parseDouble(value.substr(eq + 1), "value for landscape parameter " + value.substr(0, eq));
+    } else if (key == "--expr") {
+      exprText = value;
+    } else if (key == "--domain") {
+      domainText = value;
     } else if (key == "--start") {
       startText = value;
     } else if (key == "--steps") {
@@ -128,7 +136,34 @@ std::string run(const std::vector<std::string>& args) {
   if (optimizerId.empty()) throw std::invalid_argument("Missing --optimizer");
 
   auto optimizer = makeOptimizer(optimizerId, parseSettings(optimizerId, settingsText));
-  auto landscape = makeLandscape(landscapeId, params);
+  const bool custom = landscapeId == kCustomLandscapeId;
+  if (!custom && (!exprText.empty() || !domainText.empty()))
+    throw std::invalid_argument("--expr and --domain need --landscape custom");
+  if (custom && exprText.empty()) throw std::invalid_argument("Missing --expr for --landscape custom");
+  if (custom && !params.empty()) throw std::invalid_argument("--param does not apply to --landscape custom");
+  Domain domain = kCustomDefaultDomain;
+  if (!domainText.empty()) {
+    double b[4];
+    std::size_t from = 0;
+    for (int k = 0; k < 4; ++k) {
+      const auto comma = k < 3 ? domainText.find(',', from) : domainText.size();
+      if (comma == std::string::npos)
+        throw std::invalid_argument("Malformed --domain '" + domainText + "': expected XMIN,XMAX,YMIN,YMAX");
+      b[k] = parseDouble(domainText.substr(from, comma - from), "--domain bound");
+      from = comma + 1;
+    }
+    domain = {b[0], b[1], b[2], b[3]};
+  }
+  std::unique_ptr<Landscape> landscape;
+  if (custom) {
+    try {
+      landscape = makeCustomLandscape(exprText, domain);
+    } catch (const expr::ExpressionError& e) {
+      throw std::invalid_argument("Invalid --expr '" + exprText + "': " + e.what());
+    }
+  } else {
+    landscape = makeLandscape(landscapeId, params);
+  }
   Point start = landscape->suggestedStart();
   if (!startText.empty()) {
     const auto comma = startText.find(',');

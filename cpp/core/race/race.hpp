@@ -58,6 +58,8 @@ class Race {
 
   // Throws std::invalid_argument for a null landscape, a non-finite start or invalid options.
   Race(std::unique_ptr<Landscape> landscape, Point start, RaceOptions options = {});
+  // Throws std::invalid_argument for invalid stop criteria or noise (shared with the basins).
+  static void validateOptions(const RaceOptions& o);
 
   // Runner built by the optimizer registry; invalid settings throw (torch's
   // wording) and leave the race unchanged. Returns the runner's index.
@@ -106,7 +108,6 @@ class Race {
   void restartRunner(Runner& r);
   void fillFrame();
   static void validateStart(Point start);
-  static void validateOptions(const RaceOptions& o);
 
   std::unique_ptr<Landscape> landscape_;
   MinimaIndex minima_;
