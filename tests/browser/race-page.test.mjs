@@ -66,6 +66,7 @@ test('reduced motion: no autoplay; play, pause, step and reset on demand; start 
     await page.click('#reset');
     assert.equal(await step(page), 0);
     // Click at 75% across and 25% down the plot: the start moves there and the readouts restart from it.
+    await page.evaluate(() => window.scrollTo(0, 0)); // clicking the transport may have scrolled the map out of view
     const box = await page.locator('#landscape').boundingBox();
     const before = await page.textContent('#runners .readout');
     await page.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.3);

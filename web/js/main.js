@@ -6,8 +6,8 @@ import { loadCore } from './core/load-core.js';
 import { LandscapeView } from './render/landscape-view.js';
 import { runnerStyle } from './render/palette.js';
 import { createStore } from './state/store.js';
-import { parseRaceQuery, serializeRaceQuery } from './state/url.js';
-import { RACE_PROPERTIES, MAX_COORDINATE } from './state/properties.js';
+import { parseQuery, serializeQuery } from './state/url.js';
+import { RACE_PROPERTIES, VIEW_PROPERTIES, MAX_COORDINATE } from './state/properties.js';
 import { RaceSession } from './race/session.js';
 import { byId } from './ui/dom.js';
 import { mountTransport } from './ui/transport.js';
@@ -22,19 +22,36 @@ import { mountExport, trajectoriesCsv } from './ui/export.js';
 import { summarize } from './ui/summary.js';
 import { createAnnouncer } from './ui/announcer.js';
 import { showNotices } from './ui/notices.js';
-import { mountQuizzes } from './ui/quizzes.js';
+import { mountQuizzes, listQuizzes } from './ui/quizzes.js';
+import { applyView, isHidden } from './ui/view-mode.js';
+import { startEmbedBridge } from './ui/embed-messages.js';
+import { mountTeacherPanel } from './ui/teacher-panel.js';
+import { copyText } from './ui/copy-text.js';
+import { el } from './ui/dom.js';
 import { steps as formatSteps } from './ui/format.js';
 import { FrameTimer } from './race/frame-timer.js';
 
 const RACE_KEYS = new Set(RACE_PROPERTIES.map((p) => p.key));
+const VIEW_KEYS = new Set(VIEW_PROPERTIES.map((p) => p.key));
 const ARROW_PX = 56;
 
 async function main() {
   const core = await loadCore();
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const { state: raceState, notices } = parseRaceQuery(window.location.search, core);
-  const store = createStore({ ...raceState, playing: !reducedMotion, selected: 0, largeType: false, showArrows: true });
+  const { state: pageState, notices } = parseQuery(window.location.search, core);
+  const store = createStore({ ...pageState, playing: pageState.autoplay && !reducedMotion, selected: 0, largeType: false, showArrows: true });
   showNotices(byId('notices'), notices);
+  applyView(pageState);
+  /** The link of the current state (race and view). */
+  const currentLink = () => new URL(`${location.pathname}?${serializeQuery(store.getState())}`, location.href).href;
+  const bridge = startEmbedBridge({
+    getQuery: () => serializeQuery(store.getState()),
+    setQuery: (query) => {
+      const parsed = parseQuery(query, core);
+      showNotices(byId('notices'), parsed.notices);
+      store.setState({ ...parsed.state, playing: parsed.state.autoplay && !reducedMotion });
+    },
+  });
 
   const session = new RaceSession(core);
   const canvas = /** @type {HTMLCanvasElement} */ (byId('landscape'));
@@ -47,6 +64,10 @@ async function main() {
   const stepOnce = () => { store.setState({ playing: false }); advance(1); render(true); };
   const reset = () => { session.restart(); resetChart(); render(true); };
   const transport = mountTransport(byId('transport'), { store, step: stepOnce, reset });
+  const linkField = el('input', { type: 'text', readonly: true, hidden: true, class: 'code-field', id: 'copy-link-field', 'aria-label': 'Link to this race' });
+  byId('transport').append(el('button', { type: 'button', id: 'copy-link', title: 'Copy a link to this race, with every setting',
+    onclick: async () => announcer.say(await copyText(currentLink(), linkField) ? 'Link copied.' : 'Copying was refused: the link is selected, copy it with Ctrl+C.'),
+  }, 'Copy link'), linkField);
   const settings = mountSettings(byId('settings'), { store, core });
   const runnerList = mountRunnerList(byId('runners-section'), { store, core });
   const inside = mountInside(byId('inside'), { store });
@@ -84,7 +105,9 @@ async function main() {
   /** Re-samples the landscape for the current size (once per landscape or resize). */
   function drawSurface() {
     const s = store.getState();
-    view.resize(session.landscape.domain, Math.max(260, window.innerHeight * 0.72));
+    // In an iframe that grows with its content, the window height follows the page: size from the width.
+    const maxHeight = bridge.framed ? canvas.parentElement?.clientWidth ?? 600 : window.innerHeight * 0.72;
+    view.resize(session.landscape.domain, Math.max(260, maxHeight));
     const t0 = performance.now();
     view.setSurface(session.surface({ ...view.gridSize(), logScale: true, levels: 24 }), session.landscape.minima);
     timer.surfaceMs = performance.now() - t0;
@@ -107,6 +130,10 @@ async function main() {
     if (session.finished && store.getState().playing) {
       store.setState({ playing: false });
       announcer.say(`The race is over after ${formatSteps(session.steps)} steps.`);
+      const s = store.getState();
+      bridge.post('race-result', { landscape: s.landscape, steps: session.steps,
+        runners: session.frame.map((f, i) => ({ label: session.labels[i], optimizer: s.runners[i]?.optimizer ?? '',
+          status: String(f.status), steps: f.steps, loss: f.loss, x: f.x, y: f.y })) });
     }
   }
 
@@ -178,10 +205,12 @@ async function main() {
     transport.update(s);
     runnerList.update(s, session.labels);
     render(true);
-    if (raceChanged) {
+    const viewChanged = [...changed].some((k) => VIEW_KEYS.has(/** @type {any} */ (k)));
+    if (viewChanged) applyView(s);
+    if (raceChanged || viewChanged) {
       clearTimeout(urlTimer);
       urlTimer = window.setTimeout(() => {
-        history.replaceState(null, '', `${location.pathname}?${serializeRaceQuery(store.getState())}${location.hash}`);
+        history.replaceState(null, '', `${location.pathname}?${serializeQuery(store.getState())}${location.hash}`);
       }, 300);
     }
   });
@@ -189,6 +218,7 @@ async function main() {
   // Start point: click, tap or drag on the map; arrow keys when the map has focus.
   /** @param {PointerEvent} e */
   const pointerStart = (e) => {
+    if (isHidden(store.getState(), 'start')) return;
     const rect = canvas.getBoundingClientRect();
     const p = view.toDomain(e.clientX - rect.left, e.clientY - rect.top);
     store.setState({ start: { x: Number(p.x.toPrecision(4)), y: Number(p.y.toPrecision(4)) } });
@@ -197,7 +227,7 @@ async function main() {
   canvas.addEventListener('pointermove', (e) => { if (canvas.hasPointerCapture(e.pointerId)) pointerStart(e); });
   canvas.addEventListener('keydown', (e) => {
     const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[e.key];
-    if (!d) return;
+    if (!d || isHidden(store.getState(), 'start')) return;
     e.preventDefault();
     const { domain } = session.landscape;
     const stepSize = ((domain.xmax - domain.xmin) / 100) * (e.shiftKey ? 10 : 1);
@@ -237,7 +267,13 @@ async function main() {
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-  mountQuizzes(byId('quizzes'), core);
+  const quizRoot = byId('quizzes');
+  bridge.forwardQuizAnswers(quizRoot);
+  const quizzesMounted = mountQuizzes(quizRoot, core, { only: pageState.embed ? pageState.quiz : '' }).then(() => {
+    if (!pageState.embed && pageState.quiz) quizRoot.scrollIntoView();
+  });
+  mountTeacherPanel(byId('teacher'), { store, quizzes: () => listQuizzes() });
+  quizzesMounted.finally(() => bridge.post('ready', { query: serializeQuery(store.getState()) }));
   /** @type {any} */ (window).optlab = { store, timer, session };
 }
 

@@ -4,18 +4,28 @@
 // read this table; nothing else knows the list of properties. Values whose validity
 // depends on the core (landscape ids, their parameters, optimizer hyperparameters)
 // are checked against the core's catalogs, passed in as `catalog`.
+import { DEFAULT_CUSTOM_EXPRESSION, DEFAULT_CUSTOM_DOMAIN } from '../core/wrap-core.js';
 
 /**
  * @typedef {import('../core/wrap-core.js').OptimizerInfo} OptimizerInfo
  * @typedef {import('../core/wrap-core.js').LandscapeInfo} LandscapeInfo
- * @typedef {{ optimizers: OptimizerInfo[], landscapes: LandscapeInfo[] }} Catalog
+ * @typedef {{ optimizers: OptimizerInfo[], landscapes: LandscapeInfo[],
+ *   checkExpression?: (text: string) => {error: string, column: number} }} Catalog
+ *   checkExpression: the core's parser verdict on a custom function (wrap-core.js)
  * @typedef {number | boolean | number[]} HyperValue
  * @typedef {{ optimizer: string, params: Record<string, HyperValue> }} RunnerState
  *   params: the hyperparameters this runner sets itself (lr here overrides the shared one)
  * @typedef {{ landscape: string, landscapeParams: Record<string, number>, runners: RunnerState[],
- *   start: {x: number, y: number}, lr: number, noise: number, seed: number, speed: number }} RaceState
- * @typedef {{ key: keyof RaceState, url: string, type: 'landscape'|'landscapeParams'|'runners'|'point'|'number'|'integer',
- *   label: string, min?: number, max?: number, log?: boolean, default?: any }} PropertySpec
+ *   start: {x: number, y: number}, lr: number, noise: number, seed: number, speed: number,
+ *   expr: string, domain: import('../core/wrap-core.js').DomainBox }} RaceState
+ *   expr and domain: the user's own function (landscape 'custom'); links carry them only when not default
+ * @typedef {{ autoplay: boolean, panels: string[], hide: string[], embed: string, section: string, quiz: string }} ViewState
+ *   panels and hide list ids in table order (PANELS, CONTROLS), each once
+ * @typedef {RaceState & ViewState} PageState the whole state a link carries
+ * @typedef {{ key: keyof PageState, url: string, group: 'race'|'view',
+ *   type: 'landscape'|'landscapeParams'|'runners'|'point'|'number'|'integer'|'boolean'|'set'|'enum'|'id'|'expression'|'domain',
+ *   label: string, min?: number, max?: number, log?: boolean, values?: string[], default?: any, optional?: boolean }} PropertySpec
+ *   optional: a race property written to links only when it differs from its default
  */
 
 /** At most this many runners race at once (a URL cannot ask for more). */
@@ -23,22 +33,49 @@ export const MAX_RUNNERS = 12;
 /** Start coordinates are accepted within this magnitude. */
 export const MAX_COORDINATE = 1e6;
 
-/** @type {PropertySpec[]} the table, in parsing order (landscapeParams needs landscape) */
-export const RACE_PROPERTIES = [
-  { key: 'landscape', url: 'landscape', type: 'landscape', label: 'landscape', default: 'rosenbrock' },
-  { key: 'landscapeParams', url: 'lp', type: 'landscapeParams', label: 'landscape parameters' },
-  { key: 'runners', url: 'opt', type: 'runners', label: 'optimizer',
+/** Panels of the page that a link can show or hide (ids of their sections). */
+export const PANELS = ['settings', 'runners', 'presets', 'chart', 'inside', 'rule', 'curvature', 'export', 'quizzes', 'teacher'];
+/** Controls a link can hide one by one (a hidden control is also inactive: e.g. "start" stops clicks on the map). */
+export const CONTROLS = ['landscape', 'lr', 'noise', 'optimizers', 'hyperparams', 'start', 'play', 'step', 'reset', 'speed', 'copy-link', 'large-type'];
+/** Embed views: '' is the full page; 'race' the race alone; 'quiz' one quiz; 'section' one lesson section with its quiz. */
+export const EMBED_MODES = ['', 'race', 'quiz', 'section'];
+/** Section and quiz ids: short lowercase words, digits and dashes (checked before anything looks them up). */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/**
+ * THE table of the whole state, in parsing order (landscapeParams needs landscape).
+ * group 'race': the race itself, always written to links; group 'view': what the page shows
+ * (autoplay, panels, hidden controls, embed view, section and quiz), written only when not default.
+ * @type {PropertySpec[]}
+ */
+export const STATE_PROPERTIES = [
+  { key: 'landscape', url: 'landscape', group: 'race', type: 'landscape', label: 'landscape', default: 'rosenbrock' },
+  { key: 'landscapeParams', url: 'lp', group: 'race', type: 'landscapeParams', label: 'landscape parameters' },
+  { key: 'runners', url: 'opt', group: 'race', type: 'runners', label: 'optimizer',
     default: [{ optimizer: 'sgd', params: {} }, { optimizer: 'sgd', params: { momentum: 0.9 } }, { optimizer: 'adam', params: {} }] },
-  { key: 'start', url: 'start', type: 'point', label: 'start point', default: { x: -1.5, y: 2 } },
-  { key: 'lr', url: 'lr', type: 'number', label: 'learning rate', min: 1e-4, max: 1, log: true, default: 0.001 },
-  { key: 'noise', url: 'noise', type: 'number', label: 'gradient noise σ', min: 0, max: 10, default: 0 },
-  { key: 'seed', url: 'seed', type: 'integer', label: 'noise seed', min: 0, max: 4294967295, default: 1 },
-  { key: 'speed', url: 'speed', type: 'integer', label: 'speed (steps per frame)', min: 1, max: 1000, default: 5 },
+  { key: 'start', url: 'start', group: 'race', type: 'point', label: 'start point', default: { x: -1.5, y: 2 } },
+  { key: 'lr', url: 'lr', group: 'race', type: 'number', label: 'learning rate', min: 1e-4, max: 1, log: true, default: 0.001 },
+  { key: 'noise', url: 'noise', group: 'race', type: 'number', label: 'gradient noise σ', min: 0, max: 10, default: 0 },
+  { key: 'seed', url: 'seed', group: 'race', type: 'integer', label: 'noise seed', min: 0, max: 4294967295, default: 1 },
+  { key: 'speed', url: 'speed', group: 'race', type: 'integer', label: 'speed (steps per frame)', min: 1, max: 1000, default: 5 },
+  { key: 'expr', url: 'f', group: 'race', type: 'expression', label: 'custom function', optional: true, default: DEFAULT_CUSTOM_EXPRESSION },
+  { key: 'domain', url: 'domain', group: 'race', type: 'domain', label: 'custom function domain', optional: true, default: { ...DEFAULT_CUSTOM_DOMAIN } },
+  { key: 'autoplay', url: 'autoplay', group: 'view', type: 'boolean', label: 'autoplay setting', default: true },
+  { key: 'panels', url: 'panels', group: 'view', type: 'set', values: PANELS, label: 'list of visible panels', default: [...PANELS] },
+  { key: 'hide', url: 'hide', group: 'view', type: 'set', values: CONTROLS, label: 'list of hidden controls', default: [] },
+  { key: 'embed', url: 'embed', group: 'view', type: 'enum', values: EMBED_MODES, label: 'embed view', default: '' },
+  { key: 'section', url: 'section', group: 'view', type: 'id', label: 'section id', default: '' },
+  { key: 'quiz', url: 'quiz', group: 'view', type: 'id', label: 'quiz id', default: '' },
 ];
 
-/** @param {keyof RaceState} key */
+/** The race part of the table (what lessons, labs and presets exchange). */
+export const RACE_PROPERTIES = STATE_PROPERTIES.filter((p) => p.group === 'race');
+/** The view part of the table. */
+export const VIEW_PROPERTIES = STATE_PROPERTIES.filter((p) => p.group === 'view');
+
+/** @param {keyof PageState} key */
 export function propertySpec(key) {
-  return /** @type {PropertySpec} */ (RACE_PROPERTIES.find((p) => p.key === key));
+  return /** @type {PropertySpec} */ (STATE_PROPERTIES.find((p) => p.key === key));
 }
 
 /** @param {Catalog} catalog @param {string} id */
@@ -66,6 +103,19 @@ export function defaultState(catalog) {
   for (const p of RACE_PROPERTIES) s[p.key] = structuredClone(p.default);
   s.landscapeParams = defaultLandscapeParams(catalog, s.landscape);
   return s;
+}
+
+/** The view a first visit shows: the full page, every panel, every control, autoplay on. @returns {ViewState} */
+export function defaultView() {
+  /** @type {any} */
+  const v = {};
+  for (const p of VIEW_PROPERTIES) v[p.key] = structuredClone(p.default);
+  return v;
+}
+
+/** The whole default state (race and view). @param {Catalog} catalog @returns {PageState} */
+export function defaultPageState(catalog) {
+  return { ...defaultState(catalog), ...defaultView() };
 }
 
 /**

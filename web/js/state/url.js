@@ -9,8 +9,8 @@
 // is malformed, out of range or unknown is skipped with a notice in plain words, and
 // the rest of the state still loads.
 import {
-  RACE_PROPERTIES, MAX_RUNNERS, MAX_COORDINATE, defaultState, defaultLandscapeParams, landscapeInfo,
-  optimizerInfo, rangeProblem, hyperProblem,
+  STATE_PROPERTIES, RACE_PROPERTIES, MAX_RUNNERS, MAX_COORDINATE, ID_PATTERN, defaultState, defaultPageState,
+  defaultLandscapeParams, landscapeInfo, optimizerInfo, rangeProblem, hyperProblem,
 } from './properties.js';
 
 /**
@@ -18,6 +18,7 @@ import {
  * @typedef {import('./properties.js').Catalog} Catalog
  * @typedef {import('./properties.js').RunnerState} RunnerState
  * @typedef {import('./properties.js').PropertySpec} PropertySpec
+ * @typedef {import('./properties.js').PageState} PageState
  */
 
 /** Longest value read from the URL; longer ones are ignored. */
@@ -131,6 +132,31 @@ function parseProperty(spec, texts, state, catalog, notices) {
         : rangeProblem(x, { min: -MAX_COORDINATE, max: MAX_COORDINATE }) || rangeProblem(y, { min: -MAX_COORDINATE, max: MAX_COORDINATE });
       return problem ? refuse(problem) : { x, y };
     }
+    case 'boolean':
+      return text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : refuse('must be true or false');
+    case 'enum':
+      return (spec.values ?? []).includes(text) ? text : refuse(`must be one of ${(spec.values ?? []).filter(Boolean).join(', ')}`);
+    case 'id':
+      return text === '' || ID_PATTERN.test(text) ? text : refuse('must be lowercase letters, digits and dashes');
+    case 'expression': {
+      const problem = catalog.checkExpression ? catalog.checkExpression(text).error : '';
+      return problem ? refuse(`is not valid: ${problem}`) : text;
+    }
+    case 'domain': {
+      const b = text.split(',').map(readNumber);
+      const range = { min: -MAX_COORDINATE, max: MAX_COORDINATE };
+      const problem = b.length !== 4 ? 'must be four numbers xmin,xmax,ymin,ymax'
+        : b.map((v) => rangeProblem(v, range)).find(Boolean)
+          || (b[0] < b[1] && b[2] < b[3] ? '' : 'needs xmin < xmax and ymin < ymax');
+      return problem ? refuse(problem) : { xmin: b[0], xmax: b[1], ymin: b[2], ymax: b[3] };
+    }
+    case 'set': {
+      const values = spec.values ?? [];
+      const asked = text.split(',').filter((t) => t !== '');
+      const unknown = asked.filter((t) => !values.includes(t));
+      if (unknown.length) notices.push(`Ignored ${quote(unknown.join(','))} in ${spec.url}: the ${spec.label} may name ${values.join(', ')}.`);
+      return values.filter((v) => asked.includes(v)); // table order, each once
+    }
     default: {
       const v = readNumber(text);
       const problem = rangeProblem(v, { min: spec.min, max: spec.max, integer: spec.type === 'integer' });
@@ -140,23 +166,21 @@ function parseProperty(spec, texts, state, catalog, notices) {
 }
 
 /**
- * Parses a URL query ("?a=b&…" or "a=b&…") into a complete race state.
- * Never throws; `notices` lists what was ignored and why.
- * @param {string} query @param {Catalog} catalog
- * @returns {{ state: RaceState, notices: string[] }}
+ * Reads the properties `props` from a URL query into `state` (which holds their defaults).
+ * @param {string} query @param {Catalog} catalog @param {PropertySpec[]} props @param {any} state
+ * @returns {string[]} notices
  */
-export function parseRaceQuery(query, catalog) {
-  const state = defaultState(catalog);
+function parseInto(query, catalog, props, state) {
   /** @type {string[]} */
   const notices = [];
   let search;
   try {
     search = new URLSearchParams(query);
   } catch {
-    return { state, notices: ['The link could not be read; the default race is shown.'] };
+    return ['The link could not be read; the default race is shown.'];
   }
-  const known = new Set(RACE_PROPERTIES.map((p) => p.url));
-  for (const spec of RACE_PROPERTIES) {
+  const known = new Set(STATE_PROPERTIES.map((p) => p.url));
+  for (const spec of props) {
     const texts = search.getAll(spec.url);
     if (texts.length === 0) continue;
     if (texts.some((t) => t.length > MAX_VALUE_LENGTH)) {
@@ -164,31 +188,57 @@ export function parseRaceQuery(query, catalog) {
       continue;
     }
     const value = parseProperty(spec, texts, state, catalog, notices);
-    if (value !== undefined) /** @type {any} */ (state)[spec.key] = value;
+    if (value !== undefined) state[spec.key] = value;
     if (spec.key === 'landscape' && value !== undefined && !search.has('lp')) {
       state.landscapeParams = defaultLandscapeParams(catalog, state.landscape);
     }
   }
-  for (const key of new Set(search.keys())) {
-    if (!known.has(key) && !isForeignKey(key)) notices.push(`Ignored the unknown setting ${quote(key)}.`);
-  }
-  return { state, notices };
-}
-
-/** Keys other parts of the page may own (issue 7: embed mode, quiz); not reported as unknown. @param {string} key */
-function isForeignKey(key) {
-  return key.startsWith('x-') || key === 'embed' || key === 'quiz' || key === 'section';
+  const unknown = [...new Set(search.keys())].filter((key) => !known.has(key) && !isForeignKey(key));
+  for (const key of unknown.slice(0, 20)) notices.push(`Ignored the unknown setting ${quote(key)}.`);
+  if (unknown.length > 20) notices.push(`Ignored ${unknown.length - 20} more unknown settings.`);
+  return notices;
 }
 
 /**
- * Serialises a race state to a URL query (without "?").
- * @param {RaceState} state
+ * Parses a URL query ("?a=b&…" or "a=b&…") into a complete race state (the race part of the table).
+ * Never throws; `notices` lists what was ignored and why.
+ * @param {string} query @param {Catalog} catalog
+ * @returns {{ state: RaceState, notices: string[] }}
  */
-export function serializeRaceQuery(state) {
+export function parseRaceQuery(query, catalog) {
+  const state = defaultState(catalog);
+  const notices = parseInto(query, catalog, RACE_PROPERTIES, state);
+  return { state, notices };
+}
+
+/**
+ * Parses a URL query into the whole page state: the race and the view (autoplay, panels,
+ * hidden controls, embed view, section, quiz). Never throws.
+ * @param {string} query @param {Catalog} catalog
+ * @returns {{ state: PageState, notices: string[] }}
+ */
+export function parseQuery(query, catalog) {
+  const state = defaultPageState(catalog);
+  const notices = parseInto(query, catalog, STATE_PROPERTIES, state);
+  return { state, notices };
+}
+
+/** Keys a host page may add for itself ("x-…"); not reported as unknown. @param {string} key */
+function isForeignKey(key) {
+  return key.startsWith('x-');
+}
+
+/**
+ * Writes `props` of a state as query parts. View properties are written only when they
+ * differ from their default, so ordinary links stay short.
+ * @param {any} state @param {PropertySpec[]} props
+ */
+function serializeWith(state, props) {
   /** @type {string[]} */
   const parts = [];
-  for (const spec of RACE_PROPERTIES) {
-    const v = /** @type {any} */ (state)[spec.key];
+  for (const spec of props) {
+    const v = state[spec.key];
+    if ((spec.group === 'view' || spec.optional) && JSON.stringify(v) === JSON.stringify(spec.default)) continue;
     switch (spec.type) {
       case 'landscapeParams': {
         const entries = Object.entries(/** @type {Record<string, number>} */ (v));
@@ -201,9 +251,34 @@ export function serializeRaceQuery(state) {
       case 'point':
         parts.push(`${spec.url}=${encodeValue(`${num(v.x)},${num(v.y)}`)}`);
         break;
+      case 'set':
+        parts.push(`${spec.url}=${encodeValue(/** @type {string[]} */ (v).join(','))}`);
+        break;
+      case 'domain':
+        parts.push(`${spec.url}=${encodeValue([v.xmin, v.xmax, v.ymin, v.ymax].map(num).join(','))}`);
+        break;
+      case 'boolean': case 'enum': case 'id': case 'expression':
+        parts.push(`${spec.url}=${encodeValue(String(v))}`);
+        break;
       default:
         parts.push(`${spec.url}=${encodeValue(num(v))}`);
     }
   }
   return parts.join('&');
+}
+
+/**
+ * Serialises a race state to a URL query (without "?").
+ * @param {RaceState} state
+ */
+export function serializeRaceQuery(state) {
+  return serializeWith(state, RACE_PROPERTIES);
+}
+
+/**
+ * Serialises the whole page state (race, then the view settings that are not default).
+ * @param {PageState} state
+ */
+export function serializeQuery(state) {
+  return serializeWith(state, STATE_PROPERTIES);
 }

@@ -51,11 +51,13 @@ export function mountRunnerList(root, app) {
         onclick: () => store.setState({ runners: [...s.runners.slice(0, i + 1), structuredClone(r), ...s.runners.slice(i + 1)] }) }, 'Copy');
       const remove = el('button', { type: 'button', class: 'small', 'aria-label': `Remove ${labels[i]}`,
         onclick: () => store.setState({ runners: s.runners.filter((_, k) => k !== i), selected: Math.max(0, Math.min(s.selected, s.runners.length - 2)) }) }, 'Remove');
-      return el('li', { class: 'runner', style: `--runner-color: ${color}`, dataset: { index: String(i), optimizer: r.optimizer } },
+      const card = el('li', { class: 'runner', dataset: { index: String(i), optimizer: r.optimizer } },
         el('div', { class: 'runner-head' },
           el('label', { class: 'runner-name' }, inspect, markerIcon(shape.d, color, 18), el('span', { class: 'name' }, labels[i])),
           el('span', { class: 'sr-only' }, `(${shape.name} marker)`), badge, copy, remove),
         readoutEl, hyperparamPanel(app, i));
+      card.style.setProperty('--runner-color', color); // CSSOM, not a style attribute: allowed by the CSP
+      return card;
     }));
   }
 
