@@ -14,6 +14,20 @@
  * @typedef {{ x: number, y: number, loss: number, status: 'running'|'converged'|'diverged', steps: number, statusStep: number }} RunnerFrame
  */
 
+/**
+ * @typedef {{ xmin: number, xmax: number, ymin: number, ymax: number }} DomainBox
+ * @typedef {{ expr: string, domain?: DomainBox }} CustomFunction
+ */
+
+/** The id of the user's own loss function (cpp/core/expression/custom_landscape.hpp). */
+export const CUSTOM_LANDSCAPE_ID = 'custom';
+/** The function a custom landscape gets when none is given, and its default domain. */
+export const DEFAULT_CUSTOM_EXPRESSION = 'sin(3*x)*cos(2*y) + 0.1*(x^2 + y^2)';
+export const DEFAULT_CUSTOM_DOMAIN = Object.freeze({ xmin: -3, xmax: 3, ymin: -3, ymax: 3 });
+/** The catalog entry of the custom landscape: not in the core's list, its parameter is a text. */
+const CUSTOM_LANDSCAPE_INFO = { id: CUSTOM_LANDSCAPE_ID, displayName: 'Your own function',
+  latex: 'f(x, y)', description: 'Type a formula in x and y: the core differentiates it exactly.', params: [] };
+
 /** Number of doubles per runner in the core's per-frame buffer (race.hpp kFrameStride). */
 export const FRAME_STRIDE = 6;
 const STATUS_NAMES = /** @type {const} */ (['running', 'converged', 'diverged']);
@@ -46,10 +60,31 @@ export class Race {
    * @param {string} landscapeId
    * @param {Record<string, number>} params
    * @param {{x: number, y: number}} start
+   * @param {CustomFunction} [custom] the expression and domain when landscapeId is 'custom'
    */
-  setup(landscapeId, params, start) {
-    check(this.handle.setup(landscapeId, params, start.x, start.y));
+  setup(landscapeId, params, start, custom) {
+    if (landscapeId === CUSTOM_LANDSCAPE_ID) {
+      check(this.handle.setupCustom(custom?.expr ?? DEFAULT_CUSTOM_EXPRESSION, custom?.domain ?? DEFAULT_CUSTOM_DOMAIN,
+        start.x, start.y));
+    } else {
+      check(this.handle.setup(landscapeId, params, start.x, start.y));
+    }
     return this;
+  }
+
+  /**
+   * Basins of attraction of one optimizer configuration on this race's landscape (with the race's
+   * stop rules and noise): per cell of an nx x ny grid over the domain (row 0 at ymin), the index of
+   * the minimum reached (-1 none, -2 diverged) and the step it stopped at (maxSteps if it never did).
+   * @param {string} optimizerId @param {OptimizerSettings} settings
+   * @param {{nx?: number, ny?: number, maxSteps?: number}} [options]
+   * @returns {{nx: number, ny: number, minimum: Int32Array, steps: Int32Array, counts: number[], diverged: number,
+   *   none: number, maxSteps: number, milliseconds: number, region: {xmin: number, xmax: number, ymin: number, ymax: number}}}
+   */
+  basins(optimizerId, settings, { nx = 64, ny = 64, maxSteps = 1000 } = {}) {
+    const r = this.handle.basins(optimizerId, settingsToText(settings), nx, ny, maxSteps);
+    check(r.error ?? '');
+    return r;
   }
 
   /** @param {string} optimizerId @param {OptimizerSettings} settings @param {string} [label] */
@@ -162,7 +197,7 @@ export function wrapCore(M) {
   /** @type {OptimizerInfo[]} */
   const optimizers = M.optimizerCatalog();
   /** @type {LandscapeInfo[]} */
-  const landscapes = M.landscapeCatalog();
+  const landscapes = [...M.landscapeCatalog(), CUSTOM_LANDSCAPE_INFO];
   return {
     optimizers,
     landscapes,
@@ -186,14 +221,26 @@ export function wrapCore(M) {
     checkSettings(id, settings) {
       return /** @type {string} */ (M.optimizerStateSize(id, settingsToText(settings)).error ?? '');
     },
-    /** @param {string} landscapeId @param {Record<string, number>} [params] @param {{x: number, y: number}} [start] */
-    createRace(landscapeId, params = {}, start) {
+    /**
+     * The core's verdict on a user's function: "" and column 0, or the message with the 1-based
+     * column of the error ("at column 7: expected ')'").
+     * @param {string} text @returns {{error: string, column: number}}
+     */
+    checkExpression(text) {
+      const r = M.checkExpression(String(text));
+      return { error: r.error, column: r.column };
+    },
+    /**
+     * @param {string} landscapeId @param {Record<string, number>} [params] @param {{x: number, y: number}} [start]
+     * @param {CustomFunction} [custom] the expression and domain when landscapeId is 'custom'
+     */
+    createRace(landscapeId, params = {}, start, custom) {
       const race = new Race(M);
       try {
         if (start) {
-          race.setup(landscapeId, params, start);
+          race.setup(landscapeId, params, start, custom);
         } else {
-          race.setup(landscapeId, params, { x: 0, y: 0 });
+          race.setup(landscapeId, params, { x: 0, y: 0 }, custom);
           race.setStart(race.landscape().start);
         }
       } catch (e) {

@@ -7,6 +7,7 @@
 import { runnerSettings } from '../state/properties.js';
 import { TrailCache } from './trails.js';
 import { runnerLabel } from './labels.js';
+import { CUSTOM_LANDSCAPE_ID } from '../core/wrap-core.js';
 
 /**
  * @typedef {import('../state/properties.js').RaceState} RaceState
@@ -36,10 +37,12 @@ export class RaceSession {
    */
   apply(state, changed) {
     const all = !this.race;
-    const landscapeChanged = all || changed.has('landscape') || changed.has('landscapeParams');
-    if (all) this.race = this.core.createRace(state.landscape, state.landscapeParams, state.start);
+    const custom = state.landscape === CUSTOM_LANDSCAPE_ID ? { expr: state.expr, domain: state.domain } : undefined;
+    const landscapeChanged = all || changed.has('landscape') || changed.has('landscapeParams') ||
+      (custom !== undefined && (changed.has('expr') || changed.has('domain')));
+    if (all) this.race = this.core.createRace(state.landscape, state.landscapeParams, state.start, custom);
     const race = /** @type {import('../core/wrap-core.js').Race} */ (this.race);
-    if (landscapeChanged && !all) race.setup(state.landscape, state.landscapeParams, state.start);
+    if (landscapeChanged && !all) race.setup(state.landscape, state.landscapeParams, state.start, custom);
     else if (changed.has('start')) race.setStart(state.start);
     if (landscapeChanged) this.landscape = race.landscape();
     if (all || changed.has('noise') || changed.has('seed')) race.setNoise(state.noise, state.seed);
