@@ -48,7 +48,7 @@ test('race embed: minimal chrome, chosen panels, hidden controls are gone and in
   const q = 'embed=race&panels=runners,chart&hide=lr,start,landscape,copy-link&autoplay=false&landscape=ravine&opt=sgd&opt=adam&lr=0.01';
   await withPage(browser, `${server.url}index.html?${q}`, { viewport: { width: 900, height: 800 } }, async (page) => {
     await ready(page);
-    assert.equal(await visible(page, '.app-header'), false);
+    assert.equal(await visible(page, '.labs-link'), false);
     assert.equal(await visible(page, '#landscape'), true);
     for (const id of ['#settings', '#presets', '#quizzes', '#teacher', '#inside', '#export']) assert.equal(await visible(page, id), false, id);
     for (const id of ['#runners-section', '#chart-section', '#play', '#step']) assert.equal(await visible(page, id), true, id);
@@ -70,7 +70,7 @@ test('quiz embed: one quick check alone', async () => {
   await withPage(browser, `${server.url}index.html?embed=quiz&quiz=2-sgd-ravines`, {}, async (page) => {
     await page.waitForSelector('form[data-question-id="oscillation-cause"]');
     assert.equal(await visible(page, '#landscape'), false);
-    assert.equal(await visible(page, '.app-header'), false);
+    assert.equal(await visible(page, '.labs-link'), false);
     assert.equal(await page.locator('section.quiz').count(), 1);
     await page.screenshot({ path: screenshotPath('embed-quiz'), fullPage: true });
   });
@@ -173,7 +173,7 @@ test('the shipped CSP is in every page and the page runs under it with a clean c
     await page.goto(`${server.url}index.html`);
     await ready(page);
     await page.waitForFunction(() => document.querySelector('#rule .katex') && document.querySelector('#chart-section .uplot'));
-    await page.waitForSelector('.quiz-score[data-answered]');
+    await page.waitForFunction(() => document.querySelectorAll('#quizzes section.quiz').length >= 8, null, { timeout: 20000 });
     await page.waitForFunction(() => Number(document.getElementById('step-count')?.dataset.step) > 20);
     assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
     assert.deepEqual(errors, []);

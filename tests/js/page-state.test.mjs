@@ -53,6 +53,7 @@ export function randomPageState(r) {
   const subset = (values) => values.filter(() => r() < 0.5);
   const id = () => (r() < 0.4 ? '' : Array.from({ length: 1 + Math.floor(r() * 20) }, () => pick('abcdefghijklmnopqrstuvwxyz0123456789-'.split(''))).join('').replace(/^-/, 'a'));
   return {
+    ...defaultPageState(core), // race keys another part of the page owns (e.g. a custom function) at their defaults
     landscape: land.id, landscapeParams, runners, start: { x: (r() - 0.5) * 1e3 * r(), y: (r() - 0.5) * r() },
     lr: num('lr'), noise: num('noise'), seed: num('seed', true), speed: num('speed', true),
     autoplay: r() < 0.5, panels: r() < 0.3 ? [...PANELS] : subset(PANELS), hide: subset(CONTROLS),

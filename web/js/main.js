@@ -7,7 +7,7 @@ import { LandscapeView } from './render/landscape-view.js';
 import { runnerStyle } from './render/palette.js';
 import { createStore } from './state/store.js';
 import { parseQuery, serializeQuery } from './state/url.js';
-import { RACE_PROPERTIES, VIEW_PROPERTIES, MAX_COORDINATE } from './state/properties.js';
+import { RACE_PROPERTIES, VIEW_PROPERTIES, MAX_COORDINATE, defaultState, defaultLandscapeParams } from './state/properties.js';
 import { RaceSession } from './race/session.js';
 import { byId } from './ui/dom.js';
 import { mountTransport } from './ui/transport.js';
@@ -22,7 +22,7 @@ import { mountExport, trajectoriesCsv } from './ui/export.js';
 import { summarize } from './ui/summary.js';
 import { createAnnouncer } from './ui/announcer.js';
 import { showNotices } from './ui/notices.js';
-import { mountQuizzes, listQuizzes } from './ui/quizzes.js';
+import { mountQuizzes, listQuizzes, listSections } from './ui/quizzes.js';
 import { applyView, isHidden } from './ui/view-mode.js';
 import { startEmbedBridge } from './ui/embed-messages.js';
 import { mountTeacherPanel } from './ui/teacher-panel.js';
@@ -269,10 +269,22 @@ async function main() {
   requestAnimationFrame(tick);
   const quizRoot = byId('quizzes');
   bridge.forwardQuizAnswers(quizRoot);
-  const quizzesMounted = mountQuizzes(quizRoot, core, { only: pageState.embed ? pageState.quiz : '' }).then(() => {
-    if (!pageState.embed && pageState.quiz) quizRoot.scrollIntoView();
+  /** A lesson's "Try it": its race (defaults + the section's patch) through the store, then the race in view. */
+  const tryIt = (/** @type {Record<string, unknown>} */ patch) => {
+    const race = { ...defaultState(core), ...structuredClone(patch) };
+    if (patch.landscape && !patch.landscapeParams) race.landscapeParams = defaultLandscapeParams(core, String(patch.landscape));
+    store.setState({ ...race, selected: 0, playing: !reducedMotion });
+    const stage = /** @type {HTMLElement} */ (document.querySelector('.stage'));
+    stage.hidden = false; // a section embed shows its race once asked for
+    stage.scrollIntoView({ behavior: reducedMotion ? 'auto' : 'smooth', block: 'start' });
+    canvas.focus({ preventScroll: true });
+  };
+  const quizzesMounted = mountQuizzes(quizRoot, core, { only: pageState.embed === 'quiz' ? pageState.quiz : '',
+    section: pageState.embed === 'section' ? pageState.section : '', tryIt }).then(() => {
+    if (!pageState.embed && pageState.section) document.getElementById(`lesson-${pageState.section}`)?.scrollIntoView();
+    else if (!pageState.embed && pageState.quiz) quizRoot.scrollIntoView();
   });
-  mountTeacherPanel(byId('teacher'), { store, quizzes: () => listQuizzes() });
+  mountTeacherPanel(byId('teacher'), { store, quizzes: () => listQuizzes(), sections: () => listSections() });
   quizzesMounted.finally(() => bridge.post('ready', { query: serializeQuery(store.getState()) }));
   /** @type {any} */ (window).optlab = { store, timer, session };
 }

@@ -129,7 +129,7 @@ function renderSection(s, index, { core, tryIt, katex, container }) {
 
   if (s.torch?.length) {
     const noteId = `lesson-${s.id}-torch`;
-    section.append(h('aside', { class: 'lesson-torch', 'aria-labelledby': noteId },
+    section.append(h('aside', { class: 'lesson-torch', 'aria-labelledby': `${noteId} ${titleId}` }, // unique landmark names
       h('h3', { id: noteId }, 'What the app\u2019s optimizers do (PyTorch)'),
       ...s.torch.map((p) => h('p', {}, ...richText(p, katex)))));
   }

@@ -7,11 +7,35 @@ import { el } from './dom.js';
 /**
  * @param {HTMLElement} root the element with id="quizzes"
  * @param {import('../core/wrap-core.js').Core} core
- * @param {{ only?: string }} [options] only: a quiz file stem ("3-momentum") to show alone (embed view)
+ * @param {{ only?: string, section?: string, tryIt?: (patch: object) => void }} [options]
+ *   only: a quiz file stem ("3-momentum") to show alone (quiz embed); section: a lesson section id to show
+ *   alone (section embed); tryIt: what a lesson's "Try it" does. When the build has the lessons
+ *   (web/js/lessons/lessons-panel.js), the chapter's sections, each with its quick check, take the
+ *   place of the plain list of quick checks.
  */
-export async function mountQuizzes(root, core, { only = '' } = {}) {
+export async function mountQuizzes(root, core, { only = '', section = '', tryIt = () => {} } = {}) {
   const body = el('div', { class: 'quiz-body' });
   root.append(body);
+  if (features.lessons && !only) {
+    try {
+      const { mountLessons } = await import('../lessons/lessons-panel.js');
+      const title = root.querySelector('h2');
+      if (title) title.textContent = 'The chapter, section by section';
+      await mountLessons(body, { core, tryIt });
+      if (section) {
+        const chosen = body.querySelector(`[data-lesson-id="${CSS.escape(section)}"]`);
+        if (chosen) {
+          for (const child of body.children) if (child !== chosen) /** @type {HTMLElement} */ (child).hidden = true;
+        } else {
+          body.prepend(el('p', { class: 'field-error', role: 'status' }, `There is no section called ${JSON.stringify(section.slice(0, 64))}; all of them are shown.`));
+        }
+      }
+      return;
+    } catch (err) {
+      body.replaceChildren(el('p', { class: 'field-error' }, `The lessons could not be loaded: ${/** @type {Error} */ (err).message}`));
+      return;
+    }
+  }
   if (!features.quizPanel) {
     body.append(el('p', { class: 'muted' }, 'Quizzes for this chapter are on their way.'));
     return;
@@ -51,4 +75,16 @@ export async function listQuizzes(base = new URL('../../quizzes/', import.meta.u
     } catch { /* the title stays the file name */ }
     return { id: file.replace(/\.json$/, ''), file, title };
   }));
+}
+
+/**
+ * The chapter's sections as { id, title } (empty when the build has no lessons).
+ * @returns {Promise<{ id: string, title: string }[]>}
+ */
+export async function listSections() {
+  if (!features.lessons) return [];
+  const data = await (await fetch(new URL('../../lessons/lessons.json', import.meta.url))).json();
+  const list = Array.isArray(data?.sections) ? data.sections : [];
+  return list.filter((/** @type {any} */ s) => typeof s?.id === 'string' && typeof s?.title === 'string')
+    .map((/** @type {any} */ s) => ({ id: s.id, title: s.title }));
 }

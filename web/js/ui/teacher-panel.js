@@ -127,6 +127,7 @@ export function mountTeacherPanel(root, { store, quizzes, sections }) {
   }).catch(() => { /* no quizzes: the race embed still works */ });
   sections?.().then((list) => {
     sectionSelect.replaceChildren(...list.map((q) => el('option', { value: q.id }, q.title)));
+    /** @type {HTMLElement} */ (modes.querySelector(`#${uid('mode-section-label')}`)).hidden = list.length === 0;
     refresh();
   }).catch(() => {});
   let timer = 0;
