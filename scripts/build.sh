@@ -45,7 +45,7 @@ for part in "${@:-web}"; do
             node scripts/build-site.mjs ;;
     asan)   configure "$B/asan" cmake -DOPTLAB_SANITIZE=ON -DCMAKE_CXX_COMPILER=clang++-14 \
               "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -g" -DOPTLAB_WERROR=ON
-            build "$B/asan" core_tests core_fuzz ;;
+            build "$B/asan" core_tests core_fuzz expression_fuzz ;;
     *) echo "build.sh: unknown part '$part' (native, wasm, web, site, bench, asan)" >&2; exit 2 ;;
   esac
 done

@@ -53,22 +53,26 @@ fi
 export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:abort_on_error=1:detect_leaks=1:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 FUZZ_SECONDS=${FUZZ_SECONDS:-30}
+# The fuzz budget is shared: the expression parser gets a third, the core API the rest.
+EXPR_FUZZ_SECONDS=$(( FUZZ_SECONDS / 3 > 0 ? FUZZ_SECONDS / 3 : 1 ))
+CORE_FUZZ_SECONDS=$(( FUZZ_SECONDS - EXPR_FUZZ_SECONDS > 0 ? FUZZ_SECONDS - EXPR_FUZZ_SECONDS : 1 ))
 
-fuzz_runner() {  # $1 name, $2 fuzzer binary: a bounded libFuzzer run from the committed seeds
-  local log="$B/$1.log" corpus="$B/fuzz-corpus"
+fuzz_runner() {  # $1 name, $2 fuzzer binary, $3 seconds, $4 committed seeds, rest: extra libFuzzer flags
+  local name=$1 bin=$2 seconds=$3 seeds=$4; shift 4
+  local log="$B/$name.log" corpus="$B/$name-corpus"
   mkdir -p "$corpus"
-  # New inputs go to the first (scratch) corpus dir; tests/fuzz/corpus/ is only read.
-  "$2" -max_total_time="$FUZZ_SECONDS" -max_len=1024 -len_control=20 -timeout=10 -rss_limit_mb=1536 \
-       -print_final_stats=1 -artifact_prefix="$B/fuzz-" "$corpus" tests/fuzz/corpus >"$log" 2>&1
+  # New inputs go to the first (scratch) corpus dir; the committed seeds are only read.
+  "$bin" -max_total_time="$seconds" -max_len=1024 -len_control=20 -timeout=10 -rss_limit_mb=1536 \
+       -print_final_stats=1 -artifact_prefix="$B/$name-" "$@" "$corpus" "$seeds" >"$log" 2>&1
   local rc=$?
   local runs cov
   runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
   cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1)
   if [[ $rc -eq 0 && -n $runs && $runs -gt 0 ]]; then
-    record "$1" 0 "$runs executions in ${FUZZ_SECONDS} s, ${cov:-cov: ?} edges, no crash, no sanitizer report"
+    record "$name" 0 "$runs executions in ${seconds} s, ${cov:-cov: ?} edges, no crash, no sanitizer report"
   else
-    grep -E 'core_fuzz:|ERROR:|runtime error|SUMMARY|Test unit written' "$log" | head -20
-    record "$1" 1 "crash or sanitizer report after ${runs:-?} executions (log: $log, reproducer: $B/fuzz-*)"
+    grep -E '_fuzz:|ERROR:|runtime error|SUMMARY|Test unit written' "$log" | head -20
+    record "$name" 1 "crash or sanitizer report after ${runs:-?} executions (log: $log, reproducer: $B/$name-*)"
   fi
 }
 
@@ -76,11 +80,15 @@ section "sanitizer build (clang 14, ASan + UBSan, libFuzzer)"
 if bash scripts/build.sh asan; then
   section "1b. Catch2, native under AddressSanitizer + UndefinedBehaviorSanitizer"
   ctest_runner catch2-asan-ubsan "$B/asan"
-  section "1c. libFuzzer: optimizers x landscapes x random configurations (${FUZZ_SECONDS} s)"
-  fuzz_runner fuzz "$B/asan/core_fuzz"
+  section "1c. libFuzzer: optimizers x landscapes x random configurations (${CORE_FUZZ_SECONDS} s)"
+  fuzz_runner fuzz "$B/asan/core_fuzz" "$CORE_FUZZ_SECONDS" tests/fuzz/corpus
+  section "1d. libFuzzer: the expression parser of custom landscapes (${EXPR_FUZZ_SECONDS} s)"
+  fuzz_runner fuzz-expression "$B/asan/expression_fuzz" "$EXPR_FUZZ_SECONDS" tests/fuzz/expression_corpus \
+    -dict=tests/fuzz/expression.dict
 else
   record catch2-asan-ubsan 1 "sanitizer build failed"
   record fuzz 1 "not run (build failed)"
+  record fuzz-expression 1 "not run (build failed)"
 fi
 
 section "WebAssembly build (emcc)"

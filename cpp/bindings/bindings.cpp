@@ -22,6 +22,9 @@
 #include "analysis/contours.hpp"
 #include "analysis/curvature.hpp"
 #include "analysis/sampling.hpp"
+#include "analysis/basins.hpp"
+#include "expression/custom_landscape.hpp"
+#include "expression/expression.hpp"
 #include "landscapes/registry.hpp"
 #include "optimizers/registry.hpp"
 #include "race/race.hpp"
@@ -181,6 +184,56 @@ class RaceHandle {
         race_ = std::make_unique<Race>(std::move(f), Point{x0, y0});
       }
     });
+  }
+
+  // A custom landscape (issue 10): the user's expression, a domain {xmin, xmax, ymin, ymax}
+  // (undefined: the default) and a start point.
+  std::string setupCustom(const std::string& expression, const val& domain, double x0, double y0) {
+    return guard([&] {
+      Domain d = kCustomDefaultDomain;
+      if (!domain.isUndefined() && !domain.isNull())
+        d = {domain["xmin"].as<double>(), domain["xmax"].as<double>(), domain["ymin"].as<double>(),
+             domain["ymax"].as<double>()};
+      auto f = makeCustomLandscape(expression, d, Point{x0, y0});
+      if (race_) {
+        race_->setLandscape(std::move(f), Point{x0, y0});
+      } else {
+        race_ = std::make_unique<Race>(std::move(f), Point{x0, y0});
+      }
+    });
+  }
+
+  // Basins of attraction (analysis/basins.hpp) of one optimizer configuration on this
+  // race's landscape, with the race's stop rules and noise. {error} or the result.
+  val basins(const std::string& optimizerId, const std::string& settings, int nx, int ny, double maxSteps) const {
+    val o = val::object();
+    try {
+      BasinsOptions b;
+      b.nx = nx;
+      b.ny = ny;
+      b.maxSteps = static_cast<long>(maxSteps);
+      b.criteria = race().options().criteria;
+      b.noise = race().options().noise;
+      const BasinsResult r = computeBasins(race().landscape(), optimizerId, parseSettings(optimizerId, settings), b);
+      o.set("nx", r.nx);
+      o.set("ny", r.ny);
+      o.set("minimum", val(emscripten::typed_memory_view(r.minimum.size(), r.minimum.data())).call<val>("slice"));
+      o.set("steps", val(emscripten::typed_memory_view(r.steps.size(), r.steps.data())).call<val>("slice"));
+      o.set("counts", numberArray(r.counts));
+      o.set("diverged", r.diverged);
+      o.set("none", r.none);
+      o.set("maxSteps", maxSteps);
+      o.set("milliseconds", r.milliseconds);
+      val region = val::object();
+      region.set("xmin", r.region.xmin);
+      region.set("xmax", r.region.xmax);
+      region.set("ymin", r.region.ymin);
+      region.set("ymax", r.region.ymax);
+      o.set("region", region);
+    } catch (const std::exception& e) {
+      o.set("error", std::string(e.what()));
+    }
+    return o;
   }
 
   std::string addRunner(const std::string& optimizerId, const std::string& settings, const std::string& label) {
@@ -416,6 +469,8 @@ EMSCRIPTEN_BINDINGS(optlab) {
   class_<RaceHandle>("Race")
       .constructor<>()
       .function("setup", &RaceHandle::setup)
+      .function("setupCustom", &RaceHandle::setupCustom)
+      .function("basins", &RaceHandle::basins)
       .function("addRunner", &RaceHandle::addRunner)
       .function("setRunnerSettings", &RaceHandle::setRunnerSettings)
       .function("removeRunner", &RaceHandle::removeRunner)
@@ -683,4 +738,30 @@ EMSCRIPTEN_BINDINGS(optlab_labs) {
       .function("dataset", &TrainingHandle::dataset)
       .function("recordsSince", &TrainingHandle::recordsSince)
       .function("decisionGrid", &TrainingHandle::decisionGrid);
+}
+
+// ---- Custom loss functions (issue 10): checking an expression without a race ----
+namespace optlab {
+namespace {
+
+// {error: "", column: 0} for a valid expression, else the core's message and its 1-based column.
+val checkExpression(const std::string& text) {
+  val o = val::object();
+  try {
+    expr::Expression::parse(text);
+    o.set("error", std::string());
+    o.set("column", 0);
+  } catch (const expr::ExpressionError& e) {
+    o.set("error", std::string(e.what()));
+    o.set("column", e.column());
+  }
+  return o;
+}
+
+}  // namespace
+}  // namespace optlab
+
+EMSCRIPTEN_BINDINGS(optlab_custom) {
+  using namespace emscripten;
+  function("checkExpression", &optlab::checkExpression);
 }

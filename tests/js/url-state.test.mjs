@@ -45,7 +45,10 @@ function randomState(r) {
     return integer ? Math.round(v) : v;
   };
   return { landscape: land.id, landscapeParams, runners, start: { x: (r() - 0.5) * 10, y: -0 * r() + (r() - 0.5) * 1e-3 },
-    lr: num('lr'), noise: num('noise'), seed: num('seed', true), speed: num('speed', true) };
+    lr: num('lr'), noise: num('noise'), seed: num('seed', true), speed: num('speed', true),
+    // The custom function (issue 10): default, or one of a few valid ones with a random domain.
+    expr: r() < 0.5 ? defaultState(core).expr : pick(['x^2 + y^2', '(1 - x)^2 + 100*(y - x^2)^2', 'sin(x)*cos(y) / (1 + x^2)']),
+    domain: r() < 0.5 ? defaultState(core).domain : { xmin: -1 - r(), xmax: r(), ymin: -2 * r() - 1e-3, ymax: 3 * r() } };
 }
 
 test('parse(serialize(s)) deep-equals s for the default, every preset and 500 generated states', () => {

@@ -30,6 +30,10 @@ import { copyText } from './ui/copy-text.js';
 import { el } from './ui/dom.js';
 import { steps as formatSteps } from './ui/format.js';
 import { FrameTimer } from './race/frame-timer.js';
+import { mountCustomFunction } from './ui/custom-function.js';
+import { mountBasinsPanel } from './ui/basins-panel.js';
+import { mountViewSwitch } from './ui/view-switch.js';
+import { mountVideoExport } from './ui/video-export.js';
 
 const RACE_KEYS = new Set(RACE_PROPERTIES.map((p) => p.key));
 const VIEW_KEYS = new Set(VIEW_PROPERTIES.map((p) => p.key));
@@ -69,6 +73,15 @@ async function main() {
     onclick: async () => announcer.say(await copyText(currentLink(), linkField) ? 'Link copied.' : 'Copying was refused: the link is selected, copy it with Ctrl+C.'),
   }, 'Copy link'), linkField);
   const settings = mountSettings(byId('settings'), { store, core });
+  const customFunction = mountCustomFunction(byId('settings'), { store, core });
+  const threeD = mountViewSwitch(canvas, { redraw: () => render(true) });
+  const basins = mountBasinsPanel(byId('chart-section'), { store, session, say: (t) => announcer.say(t) });
+  const video = mountVideoExport(byId('export'), {
+    source: () => ({ canvas: threeD.canvas, title: `Optimizer race: ${session.landscape.displayName}`, steps: session.steps,
+      legend: session.labels.map((label, i) => ({ label, color: runnerStyle(i).color })) }),
+    play: () => store.setState({ playing: true }),
+    name: () => `optimizer-race-${store.getState().landscape}`,
+  });
   const runnerList = mountRunnerList(byId('runners-section'), { store, core });
   const inside = mountInside(byId('inside'), { store });
   const rule = mountUpdateRule(byId('rule'), { core });
@@ -110,6 +123,7 @@ async function main() {
     view.resize(session.landscape.domain, Math.max(260, maxHeight));
     const t0 = performance.now();
     view.setSurface(session.surface({ ...view.gridSize(), logScale: true, levels: 24 }), session.landscape.minima);
+    threeD.setSurface(() => session.surface({ nx: 128, ny: 128, logScale: true, levels: 1 }), session.landscape.domain);
     timer.surfaceMs = performance.now() - t0;
     byId('race-title').textContent = `The race on the ${session.landscape.displayName} landscape`;
     byId('landscape-formula').textContent = `f(x, y) = ${session.landscape.latex}`;
@@ -171,6 +185,7 @@ async function main() {
       runners: frame.map((r, i) => ({ ...runnerStyle(i), shape: runnerStyle(i).shape.d, x: r.x, y: r.y,
         stopped: r.status === 'diverged', selected: i === sel })),
     });
+    threeD.draw(session.trails.trails, frame.map((r, i) => ({ x: r.x, y: r.y, color: runnerStyle(i).color })));
     runnerList.frame(frame, (i) => session.info(i).statusText);
     transport.showSteps(session.steps);
     byId('summary').textContent = summarize(frame, session.labels, (i) => session.info(i));
@@ -202,6 +217,8 @@ async function main() {
       chart.resize();
     }
     settings.update(s, changed);
+    customFunction.update(s);
+    basins.update(s, changed, session.labels);
     transport.update(s);
     runnerList.update(s, session.labels);
     render(true);
@@ -251,6 +268,8 @@ async function main() {
   session.apply(first, new Set(RACE_KEYS));
   drawSurface();
   settings.update(first, new Set());
+  customFunction.update(first);
+  basins.update(first, new Set(), session.labels);
   transport.update(first);
   runnerList.update(first, session.labels);
   resetChart();
@@ -286,7 +305,7 @@ async function main() {
   });
   mountTeacherPanel(byId('teacher'), { store, quizzes: () => listQuizzes(), sections: () => listSections() });
   quizzesMounted.finally(() => bridge.post('ready', { query: serializeQuery(store.getState()) }));
-  /** @type {any} */ (window).optlab = { store, timer, session };
+  /** @type {any} */ (window).optlab = { store, timer, session, basins, threeD, video };
 }
 
 main().catch((err) => {

@@ -239,6 +239,7 @@ function serializeWith(state, props) {
   for (const spec of props) {
     const v = state[spec.key];
     if ((spec.group === 'view' || spec.optional) && JSON.stringify(v) === JSON.stringify(spec.default)) continue;
+    if (spec.optional && v === undefined) continue; // a partial race state (lessons, presets): the default
     switch (spec.type) {
       case 'landscapeParams': {
         const entries = Object.entries(/** @type {Record<string, number>} */ (v));
