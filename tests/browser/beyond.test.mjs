@@ -130,7 +130,7 @@ test('3-D surface: WebGL renders non-blank pixels (SwiftShader) and follows the 
   });
 });
 
-test('video for slides: a short recording is a non-empty WebM file', { todo: 'flaky: 0-byte recordings in the full headless run; passes alone' }, async () => {
+test('video for slides: a short recording is a non-empty WebM file', async () => {
   await withPage(browser, `${server.url}index.html?landscape=rosenbrock&autoplay=false`, {}, async (page) => {
     await ready(page);
     const r = await page.evaluate(async () => {

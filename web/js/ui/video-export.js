@@ -62,8 +62,12 @@ export function recordRace(source, { seconds, width, height, onProgress }) {
       ctx.fillRect(width - pad - fs * 0.9, y + fs * 0.1, fs * 0.8, fs * 0.8);
     });
   };
-  compose();
-  const stream = out.captureStream(30);
+  // Frames are pushed explicitly (captureStream(0) + requestFrame) on a timer rather
+  // than sampled from animation frames: a throttled or busy page then still yields a
+  // frame for every composed picture, never an empty recording.
+  const stream = out.captureStream(0);
+  const track = /** @type {CanvasCaptureMediaStreamTrack} */ (stream.getVideoTracks()[0]);
+  const push = () => { compose(); track.requestFrame(); };
   const recorder = new MediaRecorder(stream, { mimeType: type });
   /** @type {Blob[]} */
   const chunks = [];
@@ -75,18 +79,18 @@ export function recordRace(source, { seconds, width, height, onProgress }) {
       resolve(new Blob(chunks, { type: 'video/webm' }));
     };
     const t0 = performance.now();
-    const frame = () => {
+    recorder.start(250);
+    push();
+    const timer = setInterval(() => {
       const t = (performance.now() - t0) / 1000;
       if (t >= seconds) {
+        clearInterval(timer);
         recorder.stop();
         return;
       }
-      compose();
+      push();
       onProgress?.(t / seconds);
-      requestAnimationFrame(frame);
-    };
-    recorder.start(250);
-    requestAnimationFrame(frame);
+    }, 1000 / 30);
   });
 }
 
