@@ -153,6 +153,7 @@ const { startServer, launchBrowser } = await import('../tests/browser/harness.mj
 const server = await startServer(join(buildRoot, 'site'));
 const browser = await launchBrowser();
 const browserResults = {};
+const loadedFiles = [];
 const pageWeightLoaded = { js: [0, 0], wasm: [0, 0], css: [0, 0], fonts: [0, 0], other: [0, 0], files: 0 };
 try {
   // 3a. navigation -> first drawn landscape: the first large canvas draw of the page.
@@ -181,6 +182,7 @@ try {
           pageWeightLoaded[kind][0] += body.length;
           pageWeightLoaded[kind][1] += gzipSync(body, { level: 9 }).length;
           pageWeightLoaded.files += 1;
+          loadedFiles.push([new URL(res.url()).pathname, body.length, gzipSync(body, { level: 9 }).length]);
         } catch { /* redirects have no body */ }
       });
     }
@@ -383,6 +385,9 @@ line(`Main page without fonts: ${kb(loadedRaw)} raw (${loadedRaw <= 400 * 1024 ?
   `${kb(loadedGz)} gzipped (${loadedGz <= 400 * 1024 ? 'met' : `missed by ${kb(loadedGz - 400 * 1024)}`}). ` +
   `Of it, the core module: core.wasm ${kb(coreWasm.length)} (${kb(gzipSync(coreWasm, { level: 9 }).length)} gz), ` +
   `core.js ${kb(coreJs.length)} (${kb(gzipSync(coreJs, { level: 9 }).length)} gz).`);
+line();
+line('Largest files the main page loads (raw / gzip): ' + loadedFiles.sort((a, c) => c[1] - a[1]).slice(0, 6)
+  .map(([path, raw, gz]) => `\`${path}\` ${kb(raw)} / ${kb(gz)}`).join(', ') + '.');
 rows.push(['main page weight (no fonts)', kb(loadedRaw), `${kb(loadedGz)} gz`, '≤ 400 KB']);
 const notes = process.env.BENCH_NOTES_FILE ? readFileSync(process.env.BENCH_NOTES_FILE, 'utf8') : '';
 const notesFile = join(root, 'bench', 'NOTES.md');
