@@ -166,7 +166,8 @@ PickedSettings pickSettings(FuzzedDataProvider& in, const OptimizerInfo& info) {
       case HyperKind::Pair:
         for (std::size_t i = 0; i < spec.defaults.size(); ++i) {
           const double v = pick(in, spec.min, spec.max, spec.defaults[i]);
-          if (std::isnan(v)) unsure = true;  // torch's SGD accepts NaN (its checks are `x < 0`)
+          // torch's SGD accepts NaN (its checks are `x < 0`); every other optimizer rejects it.
+          if (std::isnan(v)) (info.id == "sgd" ? unsure : invalid) = true;
           else if (!inRange(v, spec)) invalid = true;
           vals.push_back(v);
         }
