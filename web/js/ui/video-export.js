@@ -20,6 +20,9 @@ export function webmType() {
  *   legend: {label: string, color: string}[] }} VideoFrameSource
  */
 
+/** How long a recording may run past its length while waiting for the encoder's first data. */
+const GRACE_SECONDS = 5;
+
 /**
  * Records `seconds` of the race into a WebM Blob of width x height pixels.
  * @param {() => VideoFrameSource} source called every frame
@@ -71,7 +74,11 @@ export function recordRace(source, { seconds, width, height, onProgress }) {
   const recorder = new MediaRecorder(stream, { mimeType: type });
   /** @type {Blob[]} */
   const chunks = [];
-  recorder.ondataavailable = (e) => { if (e.data.size > 0) chunks.push(e.data); };
+  let bytes = 0;
+  recorder.ondataavailable = (e) => {
+    if (e.data.size > 0) chunks.push(e.data);
+    bytes += e.data.size;
+  };
   return new Promise((resolve, reject) => {
     recorder.onerror = () => reject(new Error('The recording failed.'));
     recorder.onstop = () => {
@@ -83,7 +90,9 @@ export function recordRace(source, { seconds, width, height, onProgress }) {
     push();
     const timer = setInterval(() => {
       const t = (performance.now() - t0) / 1000;
-      if (t >= seconds) {
+      // On a busy machine the encoder may not have delivered anything yet when the time
+      // is up: keep feeding frames (a few seconds at most) rather than stop with nothing.
+      if (t >= seconds && (bytes > 0 || t >= seconds + GRACE_SECONDS)) {
         clearInterval(timer);
         recorder.stop();
         return;
