@@ -7,18 +7,9 @@
 #include <stdexcept>
 
 #include "race/race.hpp"
+#include "util/format_number.hpp"
 
 namespace optlab {
-namespace {
-
-std::string num(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
-}
-
-}  // namespace
-
 Point basinCellCentre(const BasinsResult& r, int i, int j) {
   const Domain& d = r.region;
   return {d.xmin + (i + 0.5) * (d.xmax - d.xmin) / r.nx, d.ymin + (j + 0.5) * (d.ymax - d.ymin) / r.ny};
@@ -34,8 +25,8 @@ BasinsResult computeBasins(const Landscape& f, const std::string& optimizerId, c
   const Domain region = o.region.value_or(f.domain());
   if (!std::isfinite(region.xmin) || !std::isfinite(region.xmax) || !std::isfinite(region.ymin) ||
       !std::isfinite(region.ymax) || !(region.xmin < region.xmax) || !(region.ymin < region.ymax))
-    throw std::invalid_argument("Invalid basin region: [" + num(region.xmin) + ", " + num(region.xmax) + "] x [" +
-                                num(region.ymin) + ", " + num(region.ymax) + "]");
+    throw std::invalid_argument("Invalid basin region: [" + formatNumber(region.xmin) + ", " + formatNumber(region.xmax) + "] x [" +
+                                formatNumber(region.ymin) + ", " + formatNumber(region.ymax) + "]");
   RaceOptions ro;
   ro.criteria = o.criteria;
   ro.noise = o.noise;

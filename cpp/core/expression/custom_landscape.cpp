@@ -8,15 +8,10 @@
 
 #include "expression.hpp"
 #include "landscapes/basic_landscape.hpp"
+#include "util/format_number.hpp"
 
 namespace optlab {
 namespace {
-
-std::string num(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
-}
 
 class CustomLandscape final : public BasicLandscape {
  public:
@@ -96,12 +91,12 @@ std::unique_ptr<Landscape> makeCustomLandscape(const std::string& expression, co
                                                std::optional<Point> start) {
   if (!std::isfinite(d.xmin) || !std::isfinite(d.xmax) || !std::isfinite(d.ymin) || !std::isfinite(d.ymax) ||
       !(d.xmin < d.xmax) || !(d.ymin < d.ymax))
-    throw std::invalid_argument("Invalid domain: [" + num(d.xmin) + ", " + num(d.xmax) + "] x [" + num(d.ymin) +
-                                ", " + num(d.ymax) + "] (need finite bounds with xmin < xmax and ymin < ymax)");
+    throw std::invalid_argument("Invalid domain: [" + formatNumber(d.xmin) + ", " + formatNumber(d.xmax) + "] x [" + formatNumber(d.ymin) +
+                                ", " + formatNumber(d.ymax) + "] (need finite bounds with xmin < xmax and ymin < ymax)");
   expr::Expression e = expr::Expression::parse(expression);
   const Point s = start.value_or(Point{d.xmin + 0.25 * (d.xmax - d.xmin), d.ymin + 0.75 * (d.ymax - d.ymin)});
   if (!std::isfinite(s.x) || !std::isfinite(s.y))
-    throw std::invalid_argument("Invalid start point: (" + num(s.x) + ", " + num(s.y) + ") is not finite");
+    throw std::invalid_argument("Invalid start point: (" + formatNumber(s.x) + ", " + formatNumber(s.y) + ") is not finite");
   return std::make_unique<CustomLandscape>(std::move(e), d, s);
 }
 

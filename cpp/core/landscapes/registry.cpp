@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "builtin.hpp"
+#include "util/format_number.hpp"
 
 namespace optlab {
 namespace {
@@ -23,12 +24,6 @@ const LandscapeEntry& entry(const std::string& id) {
   for (const LandscapeEntry& e : entries())
     if (e.info.id == id) return e;
   throw std::invalid_argument("Unknown landscape: " + id);
-}
-
-std::string num(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
 }
 
 }  // namespace
@@ -58,10 +53,10 @@ std::unique_ptr<Landscape> makeLandscape(const std::string& id, const LandscapeP
       throw std::invalid_argument("Unknown parameter " + name + " for landscape " + id +
                                   (known.empty() ? " (it has no parameters)" : " (known: " + known + ")"));
     }
-    const std::string prefix = "Invalid parameter " + name + " for landscape " + id + ": " + num(value);
+    const std::string prefix = "Invalid parameter " + name + " for landscape " + id + ": " + formatNumber(value);
     if (!std::isfinite(value)) throw std::invalid_argument(prefix + " (must be finite)");
     if (value < spec->min || value > spec->max)
-      throw std::invalid_argument(prefix + " (must be in [" + num(spec->min) + ", " + num(spec->max) + "])");
+      throw std::invalid_argument(prefix + " (must be in [" + formatNumber(spec->min) + ", " + formatNumber(spec->max) + "])");
     if (spec->integer && value != std::floor(value))
       throw std::invalid_argument(prefix + " (must be an integer)");
     full[name] = value;

@@ -7,11 +7,7 @@
 namespace optlab {
 
 Nadam::Nadam(const NadamConfig& config) : config_(config) {
-  requireNonNegative(config.lr, "Invalid learning rate");
-  requireNonNegative(config.eps, "Invalid epsilon value");
-  requireBeta(config.beta1, 0);
-  requireBeta(config.beta2, 1);
-  requireNonNegative(config.weight_decay, "Invalid weight_decay value");
+  requireAdamFamily(config.lr, config.eps, config.beta1, config.beta2, config.weight_decay);
   requireNonNegative(config.momentum_decay, "Invalid momentum_decay value");
 
   grad_ = addBuffer("grad", "gradient used", "g_t", false);

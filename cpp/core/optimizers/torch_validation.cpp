@@ -71,4 +71,12 @@ void requireThat(bool ok, const std::string& message) {
   if (!ok) throw std::invalid_argument(message);
 }
 
+void requireAdamFamily(double lr, double eps, double beta1, double beta2, double weightDecay) {
+  requireNonNegative(lr, "Invalid learning rate");
+  requireNonNegative(eps, "Invalid epsilon value");
+  requireBeta(beta1, 0);
+  requireBeta(beta2, 1);
+  requireNonNegative(weightDecay, "Invalid weight_decay value");
+}
+
 }  // namespace optlab

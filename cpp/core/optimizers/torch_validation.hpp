@@ -20,6 +20,10 @@ void requireNonNegative(double value, const char* what);
 // torch's `if not 0.0 <= beta < 1.0: "Invalid beta parameter at index i: beta"`.
 void requireBeta(double beta, int index);
 
+// The checks torch's Adam, Adamax, NAdam and RAdam share, in torch's order:
+// lr, eps, betas[0], betas[1], weight_decay.
+void requireAdamFamily(double lr, double eps, double beta1, double beta2, double weightDecay);
+
 // Throws std::invalid_argument(message) when `failed`.
 void requireThat(bool ok, const std::string& message);
 

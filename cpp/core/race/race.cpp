@@ -1,4 +1,5 @@
 #include "race.hpp"
+#include "util/format_number.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,32 +7,21 @@
 #include <stdexcept>
 
 namespace optlab {
-namespace {
-
-std::string num(double v) {
-  std::ostringstream s;
-  s.precision(6);
-  s << v;
-  return s.str();
-}
-
-}  // namespace
-
 void Race::validateStart(Point p) {
   if (!std::isfinite(p.x) || !std::isfinite(p.y))
-    throw std::invalid_argument("Invalid start point: (" + num(p.x) + ", " + num(p.y) + ") is not finite");
+    throw std::invalid_argument("Invalid start point: (" + formatNumber(p.x) + ", " + formatNumber(p.y) + ") is not finite");
 }
 
 void Race::validateOptions(const RaceOptions& o) {
   const StopCriteria& c = o.criteria;
   if (!(c.minimumTolerance >= 0) || !std::isfinite(c.minimumTolerance))
-    throw std::invalid_argument("Invalid minimum tolerance: " + num(c.minimumTolerance));
+    throw std::invalid_argument("Invalid minimum tolerance: " + formatNumber(c.minimumTolerance));
   if (!(c.gradientTolerance >= 0) || !std::isfinite(c.gradientTolerance))
-    throw std::invalid_argument("Invalid gradient tolerance: " + num(c.gradientTolerance));
+    throw std::invalid_argument("Invalid gradient tolerance: " + formatNumber(c.gradientTolerance));
   if (!(c.divergenceFactor > 0) || !std::isfinite(c.divergenceFactor))
-    throw std::invalid_argument("Invalid divergence factor: " + num(c.divergenceFactor) + " (must be > 0)");
+    throw std::invalid_argument("Invalid divergence factor: " + formatNumber(c.divergenceFactor) + " (must be > 0)");
   if (!(o.noise.sigma >= 0) || !std::isfinite(o.noise.sigma))
-    throw std::invalid_argument("Invalid noise sigma: " + num(o.noise.sigma) + " (must be >= 0)");
+    throw std::invalid_argument("Invalid noise sigma: " + formatNumber(o.noise.sigma) + " (must be >= 0)");
 }
 
 Race::Race(std::unique_ptr<Landscape> landscape, Point start, RaceOptions options) {
@@ -175,8 +165,8 @@ RunnerInfo Race::runnerInfo(std::size_t index) const {
       const Minimum& m = minima_.minima()[static_cast<std::size_t>(info.minimumIndex)];
       info.minimumGlobal = m.global;
       text += std::string("near ") + (m.global ? "global" : "local") + " minimum " +
-              std::to_string(info.minimumIndex) + " (" + num(m.at.x) + ", " + num(m.at.y) +
-              "), f = " + num(m.value);
+              std::to_string(info.minimumIndex) + " (" + formatNumber(m.at.x) + ", " + formatNumber(m.at.y) +
+              "), f = " + formatNumber(m.value);
     } else {
       text += reasonName(info.reason);
     }

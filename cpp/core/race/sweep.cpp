@@ -1,4 +1,5 @@
 #include "sweep.hpp"
+#include "util/format_number.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -7,19 +8,9 @@
 #include <stdexcept>
 
 namespace optlab {
-namespace {
-
-std::string num(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
-}
-
-}  // namespace
-
 std::vector<double> logSpacedLrs(double lrMin, double lrMax, int lrCount) {
   if (!(lrMin > 0) || !(lrMax >= lrMin) || !std::isfinite(lrMax))
-    throw std::invalid_argument("Invalid learning-rate range: [" + num(lrMin) + ", " + num(lrMax) +
+    throw std::invalid_argument("Invalid learning-rate range: [" + formatNumber(lrMin) + ", " + formatNumber(lrMax) +
                                 "] (need 0 < lrMin <= lrMax)");
   if (lrCount < 1) throw std::invalid_argument("Invalid learning-rate count: " + std::to_string(lrCount));
   std::vector<double> lrs(static_cast<std::size_t>(lrCount));
@@ -35,10 +26,10 @@ SweepResult runSweep(const Landscape& f, Point start, const std::vector<SweepCon
                      const SweepOptions& o) {
   const auto t0 = std::chrono::steady_clock::now();
   if (!std::isfinite(start.x) || !std::isfinite(start.y))
-    throw std::invalid_argument("Invalid start point: (" + num(start.x) + ", " + num(start.y) + ") is not finite");
+    throw std::invalid_argument("Invalid start point: (" + formatNumber(start.x) + ", " + formatNumber(start.y) + ") is not finite");
   if (o.steps < 0) throw std::invalid_argument("Invalid step count: " + std::to_string(o.steps));
   if (!(o.noise.sigma >= 0) || !std::isfinite(o.noise.sigma))
-    throw std::invalid_argument("Invalid noise sigma: " + num(o.noise.sigma) + " (must be >= 0)");
+    throw std::invalid_argument("Invalid noise sigma: " + formatNumber(o.noise.sigma) + " (must be >= 0)");
   SweepResult r;
   r.lrs = logSpacedLrs(o.lrMin, o.lrMax, o.lrCount);
   const std::size_t nl = r.lrs.size();
