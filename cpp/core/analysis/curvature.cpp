@@ -1,9 +1,9 @@
 #include "curvature.hpp"
+#include "util/format_number.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <sstream>
 
 namespace optlab {
 namespace {
@@ -22,12 +22,7 @@ Point eigenvector(double a, double b, double c, double l) {
   return unit(-r2y, r2x);
 }
 
-std::string fmt(double v) {
-  std::ostringstream s;
-  s.precision(4);
-  s << v;
-  return s.str();
-}
+std::string fmt(double v) { return formatNumber(v, 4); }
 
 }  // namespace
 

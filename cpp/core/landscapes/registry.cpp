@@ -1,7 +1,6 @@
 #include "registry.hpp"
 
 #include <cmath>
-#include <sstream>
 #include <stdexcept>
 
 #include "builtin.hpp"
