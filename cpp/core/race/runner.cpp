@@ -46,7 +46,9 @@ bool checkStop(const MinimaIndex& minima, const Domain& d, const StopCriteria& c
     return true;
   }
   if (c.gradientTolerance > 0) {
-    if (std::hypot(g.x, g.y) < c.gradientTolerance) {
+    // |g| < tol compared squared: hypot is a slow library call in WebAssembly (musl),
+    // and this check runs every step. Overflow gives inf (not converged), as it should.
+    if (g.x * g.x + g.y * g.y < c.gradientTolerance * c.gradientTolerance) {
       out = {RunStatus::Converged, StopReason::SmallGradient, steps, -1};
       return true;
     }
