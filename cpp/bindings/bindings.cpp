@@ -350,13 +350,9 @@ class RaceHandle {
       const SampleStats linStats = sampleGrid(f, d, nx, ny, ValueScale::Linear, linear);
       const std::vector<double> levels = autoLogLevels(linear, linStats.fref, levelCount);
       const ContourSet contours = contourLines(linear, nx, ny, d, levels);
-      std::vector<double> shown;
-      SampleStats stats = linStats;
-      if (logScale) {
-        shown.resize(linear.size());
-        stats = sampleGrid(f, d, nx, ny, ValueScale::Log, shown);
-      }
-      o.set("values", float64Copy(logScale ? shown : linear));
+      // The contours are traced on the linear values; the heatmap may show their log scale.
+      const SampleStats stats = logScale ? toLogScale(linear, linStats, linear) : linStats;
+      o.set("values", float64Copy(linear));
       o.set("nx", nx);
       o.set("ny", ny);
       o.set("min", stats.min);

@@ -69,6 +69,27 @@ TEST_CASE("Sampling_LogScale", "[sampling]") {
   CHECK(t.fref == -1);
 }
 
+TEST_CASE("Sampling_LogScaleOfALinearGridEqualsTheLogSample", "[sampling]") {
+  // What the page shows: contours from the linear grid, heatmap from its log scale,
+  // without sampling the landscape twice.
+  for (const char* id : {"rosenbrock", "goldstein_price", "saddle"}) {
+    INFO(id);
+    auto f = makeLandscape(id);
+    const Domain d = f->domain();
+    std::vector<double> linear(33 * 17), logged(33 * 17), direct(33 * 17);
+    const SampleStats lin = sampleGrid(*f, d, 33, 17, ValueScale::Linear, linear);
+    const SampleStats viaLinear = toLogScale(linear, lin, logged);
+    const SampleStats viaSample = sampleGrid(*f, d, 33, 17, ValueScale::Log, direct);
+    CHECK(logged == direct);
+    CHECK(viaLinear.min == viaSample.min);
+    CHECK(viaLinear.max == viaSample.max);
+    CHECK(viaLinear.fref == viaSample.fref);
+    CHECK(viaLinear.eps == viaSample.eps);
+  }
+  std::vector<double> wrongSize(3);
+  CHECK_THROWS_AS(toLogScale(std::vector<double>(4), SampleStats{}, wrongSize), std::invalid_argument);
+}
+
 TEST_CASE("Sampling_InvalidGridsGetClearErrors", "[sampling][errors]") {
   auto f = makeLandscape("booth");
   std::vector<double> buf(4);

@@ -54,15 +54,26 @@ SampleStats sampleGrid(const Landscape& f, const Domain& d, int nx, int ny, Valu
     s.max = hi;
     return s;
   }
-  double slo = inf, shi = -inf;
-  for (double& v : out) {
-    if (!std::isfinite(v)) continue;
-    v = logScaled(v, s);
-    slo = std::min(slo, v);
-    shi = std::max(shi, v);
+  return toLogScale(out, s, out);
+}
+
+SampleStats toLogScale(std::span<const double> linear, const SampleStats& linearStats, std::span<double> out) {
+  if (out.size() != linear.size()) throw std::invalid_argument("toLogScale: output size differs from input size");
+  const double inf = std::numeric_limits<double>::infinity();
+  SampleStats s = linearStats;
+  double lo = inf, hi = -inf;
+  for (std::size_t i = 0; i < linear.size(); ++i) {
+    const double v = linear[i];
+    if (!std::isfinite(v)) {
+      out[i] = v;
+      continue;
+    }
+    out[i] = logScaled(v, s);
+    lo = std::min(lo, out[i]);
+    hi = std::max(hi, out[i]);
   }
-  s.min = slo;
-  s.max = shi;
+  s.min = lo;
+  s.max = hi;
   return s;
 }
 

@@ -35,6 +35,11 @@ struct SampleStats {
 SampleStats sampleGrid(const Landscape& f, const Domain& domain, int nx, int ny, ValueScale scale,
                        std::span<double> out);
 
+// The log scale of an already sampled *linear* grid (same transform and fref/eps
+// as sampleGrid's Log scale, without evaluating the landscape again). `out` may be
+// `linear` itself. Returns linearStats with min/max of the written values.
+SampleStats toLogScale(std::span<const double> linear, const SampleStats& linearStats, std::span<double> out);
+
 // Throws std::invalid_argument unless nx, ny >= 2, the domain is a finite,
 // non-empty box and bufferSize == nx*ny. Shared with contourLines().
 void validateGrid(const Domain& domain, int nx, int ny, std::size_t bufferSize);
