@@ -6,7 +6,9 @@
 export function fixed(v, decimals) {
   if (!Number.isFinite(v)) return 'not finite';
   if (Math.abs(v) >= 1e6) return v.toExponential(3);
-  return v.toFixed(decimals);
+  const text = v.toFixed(decimals);
+  // -0.0004 rounds to "-0.000": a sign on a shown zero only confuses, so drop it.
+  return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
 }
 
 /** Compact: 4 significant digits, exponent when needed. @param {number} v */

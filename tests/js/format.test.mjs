@@ -1,0 +1,27 @@
+// How the page writes numbers: the chapter's readout, no "NaN", no "-0.000".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixed, readout, learningRate, compact } from '../../web/js/ui/format.js';
+
+test('the readout has the chapter\'s shape', () => {
+  assert.equal(readout({ loss: 12.5, x: -1.5, y: 2 }), 'Loss: 12.5000 | Pos: (-1.500, 2.000)');
+});
+
+test('a value that rounds to zero is shown without a sign', () => {
+  assert.equal(fixed(-0.0004, 3), '0.000');
+  assert.equal(fixed(-0, 4), '0.0000');
+  assert.equal(fixed(-0.0006, 3), '-0.001');
+  assert.equal(readout({ loss: 0, x: -1e-9, y: -2e-12 }), 'Loss: 0.0000 | Pos: (0.000, 0.000)');
+});
+
+test('non-finite values never reach the screen as NaN or Infinity', () => {
+  for (const v of [Number.NaN, Infinity, -Infinity]) {
+    assert.equal(fixed(v, 3), 'not finite');
+    assert.equal(compact(v), 'not finite');
+  }
+});
+
+test('the learning rate has 4 decimals, as in the chapter', () => {
+  assert.equal(learningRate(0.001), '0.0010');
+  assert.equal(learningRate(0.1), '0.1000');
+});
