@@ -54,7 +54,8 @@ export function mountRunnerList(root, app) {
       const card = el('li', { class: 'runner', dataset: { index: String(i), optimizer: r.optimizer } },
         el('div', { class: 'runner-head' },
           el('label', { class: 'runner-name' }, inspect, markerIcon(shape.d, color, 18), el('span', { class: 'name' }, labels[i])),
-          el('span', { class: 'sr-only' }, `(${shape.name} marker)`), badge, copy, remove),
+          el('span', { class: 'sr-only' }, `(${shape.name} marker)`), badge,
+          el('span', { class: 'runner-actions' }, copy, remove)),
         readoutEl, hyperparamPanel(app, i));
       card.style.setProperty('--runner-color', color); // CSSOM, not a style attribute: allowed by the CSP
       return card;
