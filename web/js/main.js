@@ -4,6 +4,7 @@
 // the core for `speed` steps in one call per frame and draws what it returns.
 import { loadCore } from './core/load-core.js';
 import { LandscapeView } from './render/landscape-view.js';
+import { drawColorbar, colorbarCaption } from './render/colorbar.js';
 import { runnerStyle } from './render/palette.js';
 import { createStore } from './state/store.js';
 import { parseQuery, serializeQuery } from './state/url.js';
@@ -122,7 +123,11 @@ async function main() {
     const maxHeight = bridge.framed ? canvas.parentElement?.clientWidth ?? 600 : window.innerHeight * 0.72;
     view.resize(session.landscape.domain, Math.max(260, maxHeight));
     const t0 = performance.now();
-    view.setSurface(session.surface({ ...view.gridSize(), logScale: true, levels: 24 }), session.landscape.minima);
+    const surface = session.surface({ ...view.gridSize(), logScale: true, levels: 24 });
+    view.setSurface(surface, session.landscape.minima);
+    drawColorbar(/** @type {HTMLCanvasElement} */ (byId('colorbar')), surface);
+    byId('colorbar-caption').textContent = colorbarCaption(surface);
+    byId('colorbar').setAttribute('aria-label', colorbarCaption(surface));
     threeD.setSurface(() => session.surface({ nx: 128, ny: 128, logScale: true, levels: 1 }), session.landscape.domain);
     timer.surfaceMs = performance.now() - t0;
     byId('race-title').textContent = `The race on the ${session.landscape.displayName} landscape`;
