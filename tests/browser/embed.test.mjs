@@ -76,6 +76,19 @@ test('quiz embed: one quick check alone', async () => {
   });
 });
 
+test('section embed: one chapter section with its equations and quick check, no race, no other panel', async () => {
+  await withPage(browser, `${server.url}index.html?embed=section&section=momentum`, {}, async (page) => {
+    await page.locator('h2', { hasText: 'Momentum and Nesterov' }).waitFor();
+    assert.ok(await page.locator('section:has(h2:has-text("Momentum and Nesterov")) .katex').count() > 0, 'no typeset equations');
+    assert.equal(await visible(page, '#landscape'), false);
+    for (const id of ['#settings', '#runners-section', '#chart-section', '#basins-section', '#inside', '#teacher']) {
+      assert.equal(await visible(page, id), false, `${id} shows in a section embed`);
+    }
+    assert.ok(await page.locator('section.quiz').count() >= 1, 'the section has no quick check');
+    await page.screenshot({ path: screenshotPath('embed-section'), fullPage: true });
+  });
+});
+
 test('a host page on another origin: the iframe resizes, and quiz and race events arrive', async () => {
   const host = await startHost(server.url, 'embed=quiz&quiz=2-sgd-ravines');
   try {

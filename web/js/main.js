@@ -77,6 +77,7 @@ async function main() {
   const customFunction = mountCustomFunction(byId('settings'), { store, core });
   const threeD = mountViewSwitch(canvas, { redraw: () => render(true) });
   const basins = mountBasinsPanel(byId('chart-section'), { store, session, say: (t) => announcer.say(t) });
+  applyView(pageState); // again: the basins panel is created here, after the first pass
   const video = mountVideoExport(byId('export'), {
     source: () => ({ canvas: threeD.canvas, title: `Optimizer race: ${session.landscape.displayName}`, steps: session.steps,
       legend: session.labels.map((label, i) => ({ label, color: runnerStyle(i).color })) }),

@@ -34,7 +34,7 @@ export const MAX_RUNNERS = 12;
 export const MAX_COORDINATE = 1e6;
 
 /** Panels of the page that a link can show or hide (ids of their sections). */
-export const PANELS = ['settings', 'runners', 'presets', 'chart', 'inside', 'rule', 'curvature', 'export', 'quizzes', 'teacher'];
+export const PANELS = ['settings', 'runners', 'presets', 'chart', 'basins', 'inside', 'rule', 'curvature', 'export', 'quizzes', 'teacher'];
 /** Controls a link can hide one by one (a hidden control is also inactive: e.g. "start" stops clicks on the map). */
 export const CONTROLS = ['landscape', 'lr', 'noise', 'optimizers', 'hyperparams', 'start', 'play', 'step', 'reset', 'speed', 'copy-link', 'large-type'];
 /** Embed views: '' is the full page; 'race' the race alone; 'quiz' one quiz; 'section' one lesson section with its quiz. */

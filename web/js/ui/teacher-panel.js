@@ -15,7 +15,7 @@ const CONTROL_LABELS = {
 };
 /** Panels that can go under the race in a race embed. */
 const RACE_PANELS = { settings: 'landscape and learning rate', runners: 'optimizers', chart: 'loss chart', inside: 'inside the optimizer',
-  rule: 'update rule', curvature: 'curvature', presets: 'experiments', export: 'export' };
+  rule: 'update rule', curvature: 'curvature', basins: 'basins of attraction', presets: 'experiments', export: 'export' };
 const DEFAULT_SIZE = { race: 720, quiz: 560, section: 900 };
 
 /**

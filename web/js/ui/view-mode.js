@@ -6,7 +6,7 @@ import { PANELS, CONTROLS } from '../state/properties.js';
 
 /** Section element id of each panel id. */
 export const PANEL_ELEMENTS = {
-  settings: 'settings', runners: 'runners-section', presets: 'presets', chart: 'chart-section', inside: 'inside',
+  settings: 'settings', runners: 'runners-section', presets: 'presets', chart: 'chart-section', basins: 'basins-section', inside: 'inside',
   rule: 'rule', curvature: 'curvature', export: 'export', quizzes: 'quizzes', teacher: 'teacher',
 };
 
