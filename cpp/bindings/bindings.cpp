@@ -22,6 +22,7 @@
 #include "analysis/contours.hpp"
 #include "analysis/curvature.hpp"
 #include "analysis/sampling.hpp"
+#include "harness/optimizer_probe.hpp"
 #include "analysis/basins.hpp"
 #include "expression/custom_landscape.hpp"
 #include "expression/expression.hpp"
@@ -38,6 +39,14 @@ template <typename T>
 val numberArray(const std::vector<T>& v) {
   val out = val::array();
   for (std::size_t i = 0; i < v.size(); ++i) out.set(i, v[i]);
+  return out;
+}
+
+// A JS array (or typed array) of numbers as a vector.
+std::vector<double> numbersFrom(const val& array) {
+  const unsigned n = array["length"].as<unsigned>();
+  std::vector<double> out(n);
+  for (unsigned i = 0; i < n; ++i) out[i] = array[i].as<double>();
   return out;
 }
 
@@ -411,40 +420,21 @@ val optimizerStateSize(const std::string& id, const std::string& settings) {
 val optimizerProbe(const std::string& id, const std::string& settings, const val& start, const val& gradients) {
   val o = val::object();
   try {
-    const unsigned n = start["length"].as<unsigned>();
-    const unsigned total = gradients["length"].as<unsigned>();
-    if (n == 0 || total % n != 0) {
-      throw std::invalid_argument("optimizerProbe: gradients must hold n values per step (n = start's length)");
-    }
+    const std::vector<double> p = numbersFrom(start);
+    const std::vector<double> g = numbersFrom(gradients);
     auto opt = makeOptimizer(id, parseSettings(id, settings));
-    opt->reset(n);
-    std::vector<double> p(n), g(n), params;
-    for (unsigned i = 0; i < n; ++i) p[i] = start[i].as<double>();
-    std::vector<std::vector<double>> recorded(opt->buffers().size());
-    for (unsigned s = 0; s < total / n; ++s) {
-      for (unsigned i = 0; i < n; ++i) g[i] = gradients[s * n + i].as<double>();
-      opt->step(p, g);
-      params.insert(params.end(), p.begin(), p.end());
-      const std::vector<Buffer>& bufs = opt->buffers();
-      for (std::size_t k = 0; k < bufs.size() && k < recorded.size(); ++k) {
-        if (bufs[k].values.size() == n) {
-          recorded[k].insert(recorded[k].end(), bufs[k].values.begin(), bufs[k].values.end());
-        } else {
-          recorded[k].insert(recorded[k].end(), n, std::nan(""));
-        }
-      }
-    }
-    o.set("params", float64Copy(params));
+    const ProbeRecord record = probeOptimizer(*opt, p, g);
+    o.set("params", float64Copy(record.params));
     val list = val::array();
-    const std::vector<Buffer>& bufs = opt->buffers();
-    for (std::size_t k = 0; k < recorded.size(); ++k) {
-      val b = val::object();
-      b.set("name", bufs[k].name);
-      b.set("label", bufs[k].label);
-      b.set("latex", bufs[k].latex);
-      b.set("persistent", bufs[k].persistent);
-      b.set("values", float64Copy(recorded[k]));
-      list.set(static_cast<unsigned>(k), b);
+    unsigned k = 0;
+    for (const Buffer& b : record.buffers) {
+      val bo = val::object();
+      bo.set("name", b.name);
+      bo.set("label", b.label);
+      bo.set("latex", b.latex);
+      bo.set("persistent", b.persistent);
+      bo.set("values", float64Copy(b.values));
+      list.set(k++, bo);
     }
     o.set("buffers", list);
   } catch (const std::exception& e) {
