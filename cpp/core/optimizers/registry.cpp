@@ -118,6 +118,21 @@ class Values {
   const Settings& settings_;
 };
 
+// Adam and AdamW share every hyperparameter (AdamW only changes what weight_decay does).
+template <typename Config, typename Rule>
+std::unique_ptr<Optimizer> makeAdamLike(const Values& v) {
+  Config c;
+  c.lr = v.number("lr");
+  c.beta1 = v.number("betas", 0);
+  c.beta2 = v.number("betas", 1);
+  c.eps = v.number("eps");
+  c.weight_decay = v.number("weight_decay");
+  c.amsgrad = v.flag("amsgrad");
+  c.maximize = v.flag("maximize");
+  c.bias_correction = v.flag("bias_correction");
+  return std::make_unique<Rule>(c);
+}
+
 using Factory = std::function<std::unique_ptr<Optimizer>(const Values&)>;
 
 struct Entry {
@@ -199,7 +214,7 @@ const std::vector<Entry>& entries() {
                    return std::make_unique<Rmsprop>(c);
                  }});
 
-    // ---- Adam and AdamW ----
+    // ---- Adam and AdamW: the same hyperparameters, read the same way ----
     const auto adamParams = [](double wd, const char* wdHelp) {
       return std::vector<HyperParamSpec>{
           learningRate(1e-3),
@@ -212,32 +227,10 @@ const std::vector<Entry>& entries() {
                "teaching: false drops the 1/(1-beta^t) corrections, the chapter's 'common mistake'", true)};
     };
     t.push_back({{"adam", "Adam", "torch.optim.Adam", adamParams(0, "L2 penalty: weight_decay*p is added to the gradient")},
-                 [](const Values& v) -> std::unique_ptr<Optimizer> {
-                   AdamConfig c;
-                   c.lr = v.number("lr");
-                   c.beta1 = v.number("betas", 0);
-                   c.beta2 = v.number("betas", 1);
-                   c.eps = v.number("eps");
-                   c.weight_decay = v.number("weight_decay");
-                   c.amsgrad = v.flag("amsgrad");
-                   c.maximize = v.flag("maximize");
-                   c.bias_correction = v.flag("bias_correction");
-                   return std::make_unique<Adam>(c);
-                 }});
+                 makeAdamLike<AdamConfig, Adam>});
     t.push_back({{"adamw", "AdamW", "torch.optim.AdamW",
                   adamParams(1e-2, "decoupled weight decay: p = p*(1 - lr*weight_decay) before the Adam step")},
-                 [](const Values& v) -> std::unique_ptr<Optimizer> {
-                   AdamWConfig c;
-                   c.lr = v.number("lr");
-                   c.beta1 = v.number("betas", 0);
-                   c.beta2 = v.number("betas", 1);
-                   c.eps = v.number("eps");
-                   c.weight_decay = v.number("weight_decay");
-                   c.amsgrad = v.flag("amsgrad");
-                   c.maximize = v.flag("maximize");
-                   c.bias_correction = v.flag("bias_correction");
-                   return std::make_unique<AdamW>(c);
-                 }});
+                 makeAdamLike<AdamWConfig, AdamW>});
 
     // ---- NAdam ----
     t.push_back({{"nadam", "NAdam", "torch.optim.NAdam (torch 2.x rule)",
