@@ -2,16 +2,7 @@
 // script and markup, unicode, very long values, repeated and prototype-named keys, raw
 // separators. Used by tests/js/page-state.test.mjs and (a sample) tests/browser/embed.test.mjs.
 import { STATE_PROPERTIES } from '../../web/js/state/properties.js';
-
-/** mulberry32 */
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6D2B79F5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './random-states.mjs';
 
 /** 1,000 malformed and hostile queries, deterministic. Exported for the browser test's sample. */
 export function hostileQueries(count = 1000, seed = 99) {

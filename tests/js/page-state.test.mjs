@@ -11,51 +11,19 @@ import {
 } from '../../web/js/state/properties.js';
 import { readIncoming } from '../../web/js/ui/embed-messages.js';
 import { hostileQueries } from './hostile-queries.mjs';
+import { rng, randomRace } from './random-states.mjs';
 
 const { core } = await loadNodeCore();
 
-/** mulberry32, so failures reproduce. */
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6D2B79F5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A random valid page state: random race (as in url-state.test.mjs) and random view. */
-export function randomPageState(r) {
+function randomPageState(r) {
   const pick = (a) => a[Math.floor(r() * a.length)];
-  const within = (min, max) => {
-    const lo = Number.isFinite(min) ? min : -10;
-    const hi = Number.isFinite(max) ? max : lo + 10;
-    return lo + (hi - lo) * (0.05 + 0.9 * r());
-  };
-  const land = pick(core.landscapes);
-  const landscapeParams = Object.fromEntries(land.params.map((p) => [p.name, p.integer ? Math.round(within(p.min, p.max)) : within(p.min, p.max)]));
-  const runners = Array.from({ length: 1 + Math.floor(r() * MAX_RUNNERS) }, () => {
-    const o = pick(core.optimizers);
-    const params = {};
-    for (const spec of o.params) {
-      if (r() < 0.5) continue;
-      if (spec.kind === 'bool') params[spec.name] = r() < 0.5;
-      else if (spec.kind === 'pair') params[spec.name] = [within(spec.min, spec.max), within(spec.min, spec.max)];
-      else params[spec.name] = within(spec.min ?? 0, spec.max ?? 10);
-    }
-    return { optimizer: o.id, params };
-  });
-  const num = (key, integer) => {
-    const spec = STATE_PROPERTIES.find((p) => p.key === key);
-    const v = spec.min + (spec.max - spec.min) * r();
-    return integer ? Math.round(v) : v;
-  };
+  const race = randomRace(core, r, { maxRunners: MAX_RUNNERS, setChance: 0.5 });
   const subset = (values) => values.filter(() => r() < 0.5);
   const id = () => (r() < 0.4 ? '' : Array.from({ length: 1 + Math.floor(r() * 20) }, () => pick('abcdefghijklmnopqrstuvwxyz0123456789-'.split(''))).join('').replace(/^-/, 'a'));
   return {
     ...defaultPageState(core), // race keys another part of the page owns (e.g. a custom function) at their defaults
-    landscape: land.id, landscapeParams, runners, start: { x: (r() - 0.5) * 1e3 * r(), y: (r() - 0.5) * r() },
-    lr: num('lr'), noise: num('noise'), seed: num('seed', true), speed: num('speed', true),
+    ...race, start: { x: (r() - 0.5) * 1e3 * r(), y: (r() - 0.5) * r() },
     autoplay: r() < 0.5, panels: r() < 0.3 ? [...PANELS] : subset(PANELS), hide: subset(CONTROLS),
     embed: pick(EMBED_MODES), section: id(), quiz: id(),
   };

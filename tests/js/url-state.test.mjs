@@ -3,49 +3,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNodeCore } from './load-core.mjs';
 import { parseRaceQuery, serializeRaceQuery } from '../../web/js/state/url.js';
-import { defaultState, hyperDefault, RACE_PROPERTIES, MAX_RUNNERS } from '../../web/js/state/properties.js';
+import { defaultState, hyperDefault, MAX_RUNNERS } from '../../web/js/state/properties.js';
 import { PRESETS } from '../../web/js/content/presets.js';
+import { rng, randomRace } from './random-states.mjs';
 
 const { core } = await loadNodeCore();
-
-/** A small deterministic generator (mulberry32), so failures reproduce. */
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6D2B79F5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random valid state: every landscape, every optimizer, random hyperparameters within their specs. */
 function randomState(r) {
   const pick = (a) => a[Math.floor(r() * a.length)];
-  const within = (min, max) => {
-    const lo = Number.isFinite(min) ? min : -10;
-    const hi = Number.isFinite(max) ? max : lo + 10;
-    return lo + (hi - lo) * (0.05 + 0.9 * r());
-  };
-  const land = pick(core.landscapes);
-  const landscapeParams = Object.fromEntries(land.params.map((p) => [p.name, p.integer ? Math.round(within(p.min, p.max)) : within(p.min, p.max)]));
-  const runners = Array.from({ length: 1 + Math.floor(r() * 5) }, () => {
-    const o = pick(core.optimizers);
-    const params = {};
-    for (const spec of o.params) {
-      if (r() < 0.6) continue;
-      if (spec.kind === 'bool') params[spec.name] = r() < 0.5;
-      else if (spec.kind === 'pair') params[spec.name] = [within(spec.min, spec.max), within(spec.min, spec.max)];
-      else params[spec.name] = within(spec.min ?? 0, spec.max ?? 10);
-    }
-    return { optimizer: o.id, params };
-  });
-  const num = (key, integer) => {
-    const spec = RACE_PROPERTIES.find((p) => p.key === key);
-    const v = spec.min + (spec.max - spec.min) * r();
-    return integer ? Math.round(v) : v;
-  };
-  return { landscape: land.id, landscapeParams, runners, start: { x: (r() - 0.5) * 10, y: -0 * r() + (r() - 0.5) * 1e-3 },
-    lr: num('lr'), noise: num('noise'), seed: num('seed', true), speed: num('speed', true),
+  const race = randomRace(core, r, { maxRunners: 5, setChance: 0.4 });
+  return { ...race, start: { x: (r() - 0.5) * 10, y: -0 * r() + (r() - 0.5) * 1e-3 },
     // The custom function (issue 10): default, or one of a few valid ones with a random domain.
     expr: r() < 0.5 ? defaultState(core).expr : pick(['x^2 + y^2', '(1 - x)^2 + 100*(y - x^2)^2', 'sin(x)*cos(y) / (1 + x^2)']),
     domain: r() < 0.5 ? defaultState(core).domain : { xmin: -1 - r(), xmax: r(), ymin: -2 * r() - 1e-3, ymax: 3 * r() } };
