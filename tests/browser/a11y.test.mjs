@@ -2,26 +2,15 @@
 // the teacher panel, the labs page and every quiz state (unanswered, right, wrong, and a
 // predict-then-run verdict); a keyboard-only run through a whole race and a quiz.
 // axe is injected with addScriptTag, so these contexts bypass the page's CSP (TOOLCHAIN.md §5).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
-import { startServer, launchBrowser, openPage, screenshotPath, screenshotDir } from './harness.mjs';
+import { openPage, screenshotPath, useSiteAndBrowser } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
-let server;
-let browser;
-before(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteAndBrowser();
 
 const ready = (page) => page.waitForFunction(() => document.querySelectorAll('#runners .runner').length > 0 && document.getElementById('step-count')?.dataset.step !== undefined);
 const q = (id) => `form[data-question-id="${id}"]`;
@@ -38,7 +27,7 @@ async function axeViolations(page, context = undefined) {
 
 /** Opens a page with bypassCSP (for the axe injection) and reduced motion (stable frames). */
 async function open(path, options = {}) {
-  return openPage(browser, `${server.url}${path}`, { bypassCSP: true, reducedMotion: 'reduce', ...options });
+  return openPage(site.browser, `${site.url}${path}`, { bypassCSP: true, reducedMotion: 'reduce', ...options });
 }
 
 test('axe: the main page (race, panels, quizzes, teacher panel with its preview) has no violations', async () => {

@@ -1,19 +1,10 @@
 // The heatmap's colour scale: drawn under the map, labelled with loss values of the
 // core's contour levels, redrawn when the landscape changes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, withPage } from './harness.mjs';
+import { withPage, useSiteAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteAndBrowser();
 
 /** Distinct colours along the middle row of the bar, and its caption. */
 const readBar = (page) => page.evaluate(() => {
@@ -26,7 +17,7 @@ const readBar = (page) => page.evaluate(() => {
 });
 
 test('the colour bar shows the scale and follows the landscape', async () => {
-  await withPage(browser, `${server.url}?landscape=rosenbrock&autoplay=false`, {}, async (page) => {
+  await withPage(site.browser, `${site.url}?landscape=rosenbrock&autoplay=false`, {}, async (page) => {
     await page.waitForFunction(() => (document.getElementById('colorbar-caption')?.textContent ?? '').length > 0);
     const rosenbrock = await readBar(page);
     assert.ok(rosenbrock.colours > 50, `only ${rosenbrock.colours} colours in the bar`);

@@ -1,25 +1,15 @@
 // Embedding (issue 7) in Chromium: the embed views, hidden controls, a host page on another
 // origin that embeds the app with web/embed/host.js and receives resize, score and race
 // events, a sample of the 1,000 hostile links, and the page under the shipped CSP.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openPage, withPage, screenshotPath, screenshotDir, siteDir } from './harness.mjs';
+import { openPage, withPage, screenshotPath, siteDir, useSiteAndBrowser } from './harness.mjs';
 import { hostileQueries } from '../js/hostile-queries.mjs';
 
-let server;
-let browser;
-before(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteAndBrowser();
 
 const ready = (page) => page.waitForFunction(() => document.querySelectorAll('#runners .runner').length > 0 && document.getElementById('step-count')?.dataset.step !== undefined);
 const step = (page) => page.evaluate(() => Number(document.getElementById('step-count')?.dataset.step ?? -1));
@@ -46,7 +36,7 @@ async function startHost(appUrl, iframeQuery) {
 
 test('race embed: minimal chrome, chosen panels, hidden controls are gone and inactive', async () => {
   const q = 'embed=race&panels=runners,chart&hide=lr,start,landscape,copy-link&autoplay=false&landscape=ravine&opt=sgd&opt=adam&lr=0.01';
-  await withPage(browser, `${server.url}index.html?${q}`, { viewport: { width: 900, height: 800 } }, async (page) => {
+  await withPage(site.browser, `${site.url}index.html?${q}`, { viewport: { width: 900, height: 800 } }, async (page) => {
     await ready(page);
     assert.equal(await visible(page, '.labs-link'), false);
     assert.equal(await visible(page, '#landscape'), true);
@@ -67,7 +57,7 @@ test('race embed: minimal chrome, chosen panels, hidden controls are gone and in
 });
 
 test('quiz embed: one quick check alone', async () => {
-  await withPage(browser, `${server.url}index.html?embed=quiz&quiz=2-sgd-ravines`, {}, async (page) => {
+  await withPage(site.browser, `${site.url}index.html?embed=quiz&quiz=2-sgd-ravines`, {}, async (page) => {
     await page.waitForSelector('form[data-question-id="oscillation-cause"]');
     assert.equal(await visible(page, '#landscape'), false);
     assert.equal(await visible(page, '.labs-link'), false);
@@ -77,7 +67,7 @@ test('quiz embed: one quick check alone', async () => {
 });
 
 test('section embed: one chapter section with its equations and quick check, no race, no other panel', async () => {
-  await withPage(browser, `${server.url}index.html?embed=section&section=momentum`, {}, async (page) => {
+  await withPage(site.browser, `${site.url}index.html?embed=section&section=momentum`, {}, async (page) => {
     await page.locator('h2', { hasText: 'Momentum and Nesterov' }).waitFor();
     assert.ok(await page.locator('section:has(h2:has-text("Momentum and Nesterov")) .katex').count() > 0, 'no typeset equations');
     assert.equal(await visible(page, '#landscape'), false);
@@ -90,9 +80,9 @@ test('section embed: one chapter section with its equations and quick check, no 
 });
 
 test('a host page on another origin: the iframe resizes, and quiz and race events arrive', async () => {
-  const host = await startHost(server.url, 'embed=quiz&quiz=2-sgd-ravines');
+  const host = await startHost(site.url, 'embed=quiz&quiz=2-sgd-ravines');
   try {
-    await withPage(browser, host.url, {}, async (page) => {
+    await withPage(site.browser, host.url, {}, async (page) => {
       const frame = page.frameLocator('#lab');
       await frame.locator('form[data-question-id="oscillation-cause"]').waitFor();
       await page.waitForFunction(() => window.events.some((e) => e.type === 'optimizer-lab:resize'));
@@ -130,9 +120,9 @@ test('a host page on another origin: the iframe resizes, and quiz and race event
 });
 
 test('a host page gets the race result when an embedded race ends', async () => {
-  const host = await startHost(server.url, 'embed=race&panels=runners&landscape=booth&opt=adam&opt=sgd&lr=0.05&speed=1000');
+  const host = await startHost(site.url, 'embed=race&panels=runners&landscape=booth&opt=adam&opt=sgd&lr=0.05&speed=1000');
   try {
-    await withPage(browser, host.url, {}, async (page) => {
+    await withPage(site.browser, host.url, {}, async (page) => {
       await page.waitForFunction(() => window.events.some((e) => e.type === 'optimizer-lab:race-result'), null, { timeout: 20000 });
       const r = await page.evaluate(() => window.events.find((e) => e.type === 'optimizer-lab:race-result'));
       assert.equal(r.landscape, 'booth');
@@ -147,10 +137,10 @@ test('a host page gets the race result when an embedded race ends', async () => 
 
 test('hostile links (a sample of the 1,000): no injection, a notice at most, and a working race', async () => {
   const sample = hostileQueries().filter((_, i) => i % 50 === 0); // 20 links
-  const { page, errors, context } = await openPage(browser, `${server.url}index.html`, { reducedMotion: 'reduce' });
+  const { page, errors, context } = await openPage(site.browser, `${site.url}index.html`, { reducedMotion: 'reduce' });
   try {
     for (const q of sample) {
-      await page.goto(`${server.url}index.html${q.startsWith('?') ? q : `?${q}`}`);
+      await page.goto(`${site.url}index.html${q.startsWith('?') ? q : `?${q}`}`);
       await ready(page);
       const bad = await page.evaluate(() => ({
         pwned: Boolean(window.__pwned),
@@ -177,13 +167,13 @@ test('the shipped CSP is in every page and the page runs under it with a clean c
     assert.doesNotMatch(m[1], /'unsafe-eval'|'unsafe-inline'/);
     assert.match(m[1], /script-src 'self' 'wasm-unsafe-eval'/);
   }
-  const { page, errors, context } = await openPage(browser, 'about:blank');
+  const { page, errors, context } = await openPage(site.browser, 'about:blank');
   try {
     await page.addInitScript(() => {
       window.cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(`${server.url}index.html`);
+    await page.goto(`${site.url}index.html`);
     await ready(page);
     await page.waitForFunction(() => document.querySelector('#rule .katex') && document.querySelector('#chart-section .uplot'));
     await page.waitForFunction(() => document.querySelectorAll('#quizzes section.quiz').length >= 8, null, { timeout: 20000 });

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
+import { mkdirSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const buildRoot = resolve(root, process.env.OPTLAB_BUILD ?? 'build');
@@ -59,4 +61,23 @@ export async function withPage(browser, url, options, body) {
   } finally {
     await context.close();
   }
+}
+
+/**
+ * For a test file: serves the built site and launches Chromium before its tests, closes
+ * both after them. Returns a live handle: `site.url` (the site's base URL) and `site.browser`.
+ */
+export function useSiteAndBrowser() {
+  /** @type {{ server: any, browser: any, readonly url: string }} */
+  const site = { server: null, browser: null, get url() { return site.server.url; } };
+  before(async () => {
+    mkdirSync(screenshotDir, { recursive: true });
+    site.server = await startServer();
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

@@ -1,22 +1,11 @@
 // The labs page in Chromium: a learning-rate sweep and a training session run in
 // workers, the plots and boundaries render (canvas pixels), the page keeps
 // painting frames meanwhile, a plot point links to its race, the console stays clean.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { startServer, launchBrowser, withPage, screenshotPath, screenshotDir } from './harness.mjs';
+import { withPage, screenshotPath, useSiteAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteAndBrowser();
 
 /** Counts animation frames on the page (a responsiveness probe). */
 async function startFrameCounter(page) {
@@ -38,7 +27,7 @@ async function inkedPixels(page, selector) {
 }
 
 test('labs: the full sweep runs in a worker, plots, stays responsive, links to its race', async () => {
-  await withPage(browser, `${server.url}labs.html`, {}, async (page) => {
+  await withPage(site.browser, `${site.url}labs.html`, {}, async (page) => {
     await page.waitForSelector('body[data-ready=true]', { timeout: 30000 });
     await page.waitForFunction(() => document.querySelector('#sweep-plot')?.dataset.coreMs, null, { timeout: 60000 });
     await page.screenshot({ path: screenshotPath('labs-sweep-default'), fullPage: false });
@@ -76,7 +65,7 @@ test('labs: the full sweep runs in a worker, plots, stays responsive, links to i
 });
 
 test('labs: a training session draws curves, accuracy and decision boundaries; fairness is computed', async () => {
-  await withPage(browser, `${server.url}labs.html`, {}, async (page) => {
+  await withPage(site.browser, `${site.url}labs.html`, {}, async (page) => {
     await page.waitForSelector('body[data-ready=true]', { timeout: 30000 });
     await page.fill('#net-steps', '600');
     await startFrameCounter(page);
@@ -108,7 +97,7 @@ test('labs: a training session draws curves, accuracy and decision boundaries; f
 });
 
 test('labs: phone layout', async () => {
-  await withPage(browser, `${server.url}labs.html`, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, async (page) => {
+  await withPage(site.browser, `${site.url}labs.html`, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, async (page) => {
     await page.waitForSelector('body[data-ready=true]', { timeout: 30000 });
     await page.waitForFunction(() => document.querySelector('#sweep-plot')?.dataset.coreMs, null, { timeout: 60000 });
     await page.fill('#net-steps', '300');

@@ -2,22 +2,11 @@
 // optimizers are chosen, the learning rate and start change, the race plays,
 // pauses, steps and resets, a diverging runner is stopped while the others go on,
 // and the console stays clean. Screenshots land in $OPTLAB_BUILD/screenshots.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { startServer, launchBrowser, openPage, withPage, screenshotPath, screenshotDir } from './harness.mjs';
+import { openPage, withPage, screenshotPath, useSiteAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteAndBrowser();
 
 const READOUT = /Step [\d,]+ · Loss: (\d+\.\d{4}|\d\.\d{3}e[+-]\d+) \| Pos: \(-?\d+\.\d{3}, -?\d+\.\d{3}\)/;
 const step = (page) => page.evaluate(() => Number(document.getElementById('step-count')?.dataset.step ?? -1));
@@ -35,7 +24,7 @@ async function nonBlankFraction(page) {
 }
 
 test('the chapter race plays: heatmap drawn, readouts in the chapter format, console clean', async () => {
-  await withPage(browser, server.url, {}, async (page) => {
+  await withPage(site.browser, site.url, {}, async (page) => {
     await ready(page);
     await page.waitForFunction(() => Number(document.getElementById('step-count')?.dataset.step) > 50);
     assert.ok(await nonBlankFraction(page) > 0.6, 'canvas mostly blank');
@@ -49,7 +38,7 @@ test('the chapter race plays: heatmap drawn, readouts in the chapter format, con
 });
 
 test('reduced motion: no autoplay; play, pause, step and reset on demand; start by click', async () => {
-  await withPage(browser, server.url, { reducedMotion: 'reduce' }, async (page) => {
+  await withPage(site.browser, site.url, { reducedMotion: 'reduce' }, async (page) => {
     await ready(page);
     await page.waitForTimeout(300);
     assert.equal(await step(page), 0);
@@ -84,7 +73,7 @@ test('reduced motion: no autoplay; play, pause, step and reset on demand; start 
 });
 
 test('choosing optimizers and moving the learning-rate slider', async () => {
-  await withPage(browser, server.url, { reducedMotion: 'reduce' }, async (page) => {
+  await withPage(site.browser, site.url, { reducedMotion: 'reduce' }, async (page) => {
     await ready(page);
     await page.check('#pick-nadam');
     await page.check('#pick-lion');
@@ -104,7 +93,7 @@ test('choosing optimizers and moving the learning-rate slider', async () => {
 });
 
 test('a diverging preset: SGD is stopped and labelled diverged while Adam goes on', async () => {
-  await withPage(browser, server.url, {}, async (page) => {
+  await withPage(site.browser, site.url, {}, async (page) => {
     await ready(page);
     await page.click('[data-preset="lr-robustness"]');
     await page.waitForFunction(() => document.querySelectorAll('#runners .badge[data-status="diverged"]').length === 2);
@@ -125,7 +114,7 @@ test('a diverging preset: SGD is stopped and labelled diverged while Adam goes o
 });
 
 test('an invalid hyperparameter shows the core message and the last valid race keeps running', async () => {
-  await withPage(browser, server.url, {}, async (page) => {
+  await withPage(site.browser, site.url, {}, async (page) => {
     await ready(page);
     await page.click('#runners .runner:nth-child(3) summary');
     await page.fill('#hp-2-eps', '-1');
@@ -138,7 +127,7 @@ test('an invalid hyperparameter shows the core message and the last valid race k
 });
 
 test('a link with malformed settings loads the rest and says what it ignored', async () => {
-  await withPage(browser, `${server.url}?landscape=ravine&opt=adam(eps:oops)&opt=lion&lr=banana`, { reducedMotion: 'reduce' }, async (page) => {
+  await withPage(site.browser, `${site.url}?landscape=ravine&opt=adam(eps:oops)&opt=lion&lr=banana`, { reducedMotion: 'reduce' }, async (page) => {
     await ready(page);
     assert.equal(await page.isVisible('#notices'), true);
     const notice = await page.textContent('#notices');
@@ -151,7 +140,7 @@ test('a link with malformed settings loads the rest and says what it ignored', a
 });
 
 test('phone and large type layouts', async () => {
-  const phone = await openPage(browser, server.url, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  const phone = await openPage(site.browser, site.url, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
   try {
     await ready(phone.page);
     await phone.page.waitForFunction(() => Number(document.getElementById('step-count')?.dataset.step) > 30);
@@ -164,7 +153,7 @@ test('phone and large type layouts', async () => {
   } finally {
     await phone.context.close();
   }
-  const big = await openPage(browser, server.url, { viewport: { width: 1920, height: 1080 } });
+  const big = await openPage(site.browser, site.url, { viewport: { width: 1920, height: 1080 } });
   try {
     await ready(big.page);
     await big.page.check('#large-type');
@@ -178,14 +167,14 @@ test('phone and large type layouts', async () => {
 
 test('frame time with every optimizer racing and long trails', async () => {
   const ids = (await (async () => {
-    const { page, context } = await openPage(browser, server.url, { reducedMotion: 'reduce' });
+    const { page, context } = await openPage(site.browser, site.url, { reducedMotion: 'reduce' });
     await ready(page);
     const list = await page.$$eval('#picker input', (n) => n.map((e) => e.value));
     await context.close();
     return list;
   })());
   const query = `?opt=${ids.join('&opt=')}&speed=50&lr=0.001&start=-1.9,2.9`;
-  await withPage(browser, server.url + query, {}, async (page) => {
+  await withPage(site.browser, site.url + query, {}, async (page) => {
     await ready(page);
     await page.waitForFunction(() => Number(document.getElementById('step-count')?.dataset.step) > 5000, null, { timeout: 20000 });
     await page.evaluate(() => window.optlab.timer.clear());
