@@ -47,12 +47,14 @@ export function richText(text, katex) {
  * @param {HTMLElement} container
  * @param {{ core: import('../core/wrap-core.js').Core,
  *   tryIt: (patch: Partial<import('../state/properties.js').RaceState>, section: { id: string, title: string }) => void,
- *   lessonsUrl?: string | URL, quizBaseUrl?: string | URL, storage?: Storage | null }} options
+ *   lessonsUrl?: string | URL, quizBaseUrl?: string | URL, storage?: Storage | null, lazy?: boolean }} options
  *   lessonsUrl: the lessons file (default web/lessons/lessons.json); quizBaseUrl: where the quiz files are;
- *   storage: where quiz progress is kept (default localStorage)
- * @returns {Promise<{ sections: HTMLElement[], ok: boolean }>} ok: every section showed
+ *   storage: where quiz progress is kept (default localStorage); lazy: each section shows its title at
+ *   once and fills in its text, equations and quick check when it comes near the screen (or is opened),
+ *   so a long chapter costs little until it is read
+ * @returns {Promise<{ sections: HTMLElement[], ok: boolean, open: (id: string) => Promise<void> }>} ok: every section showed
  */
-export async function mountLessons(container, { core, tryIt, lessonsUrl = new URL('../../lessons/lessons.json', import.meta.url), quizBaseUrl, storage }) {
+export async function mountLessons(container, { core, tryIt, lessonsUrl = new URL('../../lessons/lessons.json', import.meta.url), quizBaseUrl, storage, lazy = false }) {
   loadStylesheet('../../css/lessons.css');
   loadStylesheet('../../vendor/katex/katex.min.css');
   container.classList.add('lessons');
@@ -63,20 +65,19 @@ export async function mountLessons(container, { core, tryIt, lessonsUrl = new UR
     data = await res.json();
   } catch (e) {
     container.replaceChildren(brokenBox('The lessons could not be loaded', [`${String(lessonsUrl).split('/').pop()}: ${/** @type {Error} */ (e).message}`]));
-    return { sections: [], ok: false };
+    return { sections: [], ok: false, open: async () => {} };
   }
   const checked = checkLessons(data);
   if (checked.messages.length) {
     container.replaceChildren(brokenBox('The lessons could not be loaded', checked.messages));
-    return { sections: [], ok: false };
+    return { sections: [], ok: false, open: async () => {} };
   }
+  if (lazy) return mountLazily(container, checked, { core, tryIt, quizBaseUrl, storage });
   /** @type {any} */
   let katex = null;
   try { katex = await loadKatex(); } catch { katex = null; } // formulas then show as their source text
 
-  const nav = h('nav', { class: 'lessons-toc', 'aria-label': 'Sections of the chapter' },
-    h('ol', {}, ...checked.sections.map((c) => h('li', {},
-      h('a', { href: `#lesson-${c.id}` }, c.section ? c.section.title : `Section ${c.index + 1}`)))));
+  const nav = tableOfContents(checked);
   const sections = checked.sections.map((c) => (c.section
     ? renderSection(c.section, c.index, { core, tryIt, katex, container })
     : brokenSection(c.index, c.id, c.messages)));
@@ -91,7 +92,74 @@ export async function mountLessons(container, { core, tryIt, lessonsUrl = new UR
     const title = host.querySelector('.quiz:not(.quiz-broken) > h3');
     if (title) title.textContent = `Quick check: ${c.section.title}`;
   }));
-  return { sections, ok: checked.ok && !container.querySelector('.lesson-broken, .lesson-try-broken, .quiz-broken') };
+  return { sections, ok: checked.ok && !container.querySelector('.lesson-broken, .lesson-try-broken, .quiz-broken'), open: async () => {} };
+}
+
+/** The table of contents. @param {ReturnType<typeof checkLessons>} checked */
+function tableOfContents(checked) {
+  return h('nav', { class: 'lessons-toc', 'aria-label': 'Sections of the chapter' },
+    h('ol', {}, ...checked.sections.map((c) => h('li', {},
+      h('a', { href: `#lesson-${c.id}` }, c.section ? c.section.title : `Section ${c.index + 1}`)))));
+}
+
+/**
+ * Sections as titles first; each fills in when it nears the screen or is opened.
+ * @param {HTMLElement} container @param {ReturnType<typeof checkLessons>} checked
+ * @param {{ core: any, tryIt: Function, quizBaseUrl?: string | URL, storage?: Storage | null }} ctx
+ */
+function mountLazily(container, checked, { core, tryIt, quizBaseUrl, storage }) {
+  /** @type {Promise<any> | null} */
+  let katex = null;
+  /** @type {Map<HTMLElement, Promise<void>>} */
+  const filled = new Map();
+  const sections = checked.sections.map((c) => {
+    if (!c.section) return brokenSection(c.index, c.id, c.messages);
+    const s = c.section;
+    return h('section', { class: 'lesson lesson-pending', id: `lesson-${s.id}`, 'aria-labelledby': `lesson-${s.id}-title`, 'data-lesson-id': s.id },
+      h('h2', { id: `lesson-${s.id}-title` }, h('span', { class: 'lesson-num' }, `${c.index + 1}. `), s.title),
+      h('p', { class: 'lesson-loading' }, 'The section appears as you reach it\u2026'));
+  });
+  /** @param {HTMLElement} shell */
+  const fill = (shell) => {
+    let done = filled.get(shell);
+    if (done) return done;
+    const i = sections.indexOf(shell);
+    const c = checked.sections[i];
+    done = (async () => {
+      if (!c?.section) return;
+      katex ??= loadKatex().catch(() => null); // without KaTeX the formulas show as their source text
+      const full = renderSection(c.section, c.index, { core, tryIt, katex: await katex, container });
+      shell.replaceChildren(...full.childNodes);
+      shell.classList.remove('lesson-pending');
+      const host = /** @type {HTMLElement} */ (shell.querySelector('.lesson-quiz'));
+      await mountQuiz(host, { core, file: c.section.quiz, storage, ...(quizBaseUrl ? { baseUrl: quizBaseUrl } : {}) });
+      const title = host.querySelector('.quiz:not(.quiz-broken) > h3');
+      if (title) title.textContent = `Quick check: ${c.section.title}`;
+    })();
+    filled.set(shell, done);
+    return done;
+  };
+  const observer = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      observer.unobserve(e.target);
+      fill(/** @type {HTMLElement} */ (e.target));
+    }
+  }, { rootMargin: '300px 0px' });
+  for (const s of sections) if (s.classList.contains('lesson-pending')) observer.observe(s);
+  container.replaceChildren(tableOfContents(checked), ...sections);
+  return {
+    sections,
+    ok: checked.ok,
+    /** Fills a section now and brings it into view (a deep link). @param {string} id */
+    async open(id) {
+      const shell = sections.find((s) => s.dataset.lessonId === id);
+      if (!shell) return;
+      shell.scrollIntoView();
+      await fill(shell);
+      shell.scrollIntoView();
+    },
+  };
 }
 
 /** @param {string} title @param {string[]} messages */

@@ -17,20 +17,11 @@ import { createProgress } from './progress.js';
 import { resolveQuestion, fmt } from './computations.js';
 import { raceVerdict } from './race-spec.js';
 import { QuizRaceView } from './quiz-race-view.js';
+import { el as h } from '../ui/dom.js';
 
 export const ANSWER_EVENT = 'quiz-answer';
 const TYPE_NAMES = { single: 'Choose one', multiple: 'Choose all that apply', numeric: 'Type a number', predict: 'Predict, then run' };
 let uid = 0;
-
-/** @param {string} tag @param {Record<string, string> | null} [attrs] @param {...(Node | string)} children */
-function h(tag, attrs, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs ?? {})) {
-    if (k === 'class') e.className = v; else e.setAttribute(k, v);
-  }
-  e.append(...children);
-  return e;
-}
 
 function loadStylesheet() {
   const href = new URL('../../css/quiz.css', import.meta.url).href;

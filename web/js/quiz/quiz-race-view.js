@@ -4,7 +4,8 @@
 // outcome in words once the race is over. It owns its own Race (the main page's
 // state is never touched) and runs in chunks of steps per animation frame, or all at
 // once when the student prefers reduced motion.
-import { VIRIDIS_LUT } from '../render/colormap.js';
+import { paintSurface, paintMinima } from '../render/landscape-painter.js';
+import { el as make } from '../ui/dom.js';
 import { createQuizRace, advanceRace, describeRunner } from './race-spec.js';
 import { fmt } from './computations.js';
 
@@ -15,13 +16,8 @@ const STYLES = [
 ];
 const FRAMES = 90; // a race plays in about 1.5 s
 
-/** @param {string} tag @param {string} [cls] @param {string} [text] */
-function el(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+/** An element with a class and text, through the page's DOM helper. @param {keyof HTMLElementTagNameMap} tag @param {string} [cls] @param {string} [text] */
+const el = (tag, cls, text) => make(tag, { class: cls }, text);
 
 export class QuizRaceView {
   /**
@@ -104,47 +100,16 @@ export class QuizRaceView {
     return [((x - d.xmin) / (d.xmax - d.xmin)) * this.canvas.width, (1 - (y - d.ymin) / (d.ymax - d.ymin)) * this.canvas.height];
   }
 
-  /** Heatmap (log scale), contours and minima, drawn once per run. @param {any} s @param {any} info */
+  /** Heatmap (log scale), contours and minima, drawn once per run by the page's one landscape painter. @param {any} s @param {any} info */
   #background(s, info) {
-    const img = new ImageData(s.nx, s.ny);
-    const span = s.max > s.min ? s.max - s.min : 1;
-    s.values.forEach((/** @type {number} */ v, /** @type {number} */ k) => {
-      const i = k % s.nx;
-      const j = s.ny - 1 - Math.floor(k / s.nx); // grid row 0 is ymin, the image's bottom row
-      const c = Number.isFinite(v) ? Math.round(((v - s.min) / span) * 255) * 3 : 765;
-      img.data.set([VIRIDIS_LUT[c], VIRIDIS_LUT[c + 1], VIRIDIS_LUT[c + 2], 255], (j * s.nx + i) * 4);
-    });
-    const grid = el('canvas');
-    const small = /** @type {HTMLCanvasElement} */ (grid);
-    small.width = s.nx;
-    small.height = s.ny;
-    /** @type {CanvasRenderingContext2D} */ (small.getContext('2d')).putImageData(img, 0, 0);
     const bg = /** @type {HTMLCanvasElement} */ (el('canvas'));
     bg.width = this.canvas.width;
     bg.height = this.canvas.height;
     const g = /** @type {CanvasRenderingContext2D} */ (bg.getContext('2d'));
-    g.drawImage(small, 0, 0, bg.width, bg.height);
-    g.strokeStyle = 'rgba(255,255,255,0.3)';
-    g.lineWidth = 1;
-    g.beginPath();
-    for (let line = 0; line + 1 < s.offsets.length; line++) {
-      for (let p = s.offsets[line]; p < s.offsets[line + 1]; p++) {
-        const [u, v] = this.#px(s.points[2 * p], s.points[2 * p + 1]);
-        if (p === s.offsets[line]) g.moveTo(u, v); else g.lineTo(u, v);
-      }
-    }
-    g.stroke();
     const dpr = window.devicePixelRatio || 1;
-    for (const m of info.minima) {
-      const [u, v] = this.#px(m.x, m.y);
-      g.beginPath();
-      g.arc(u, v, (m.global ? 6 : 4) * dpr, 0, 2 * Math.PI);
-      g.fillStyle = m.global ? '#ffe100' : '#ffffffcc';
-      g.fill();
-      g.strokeStyle = '#111';
-      g.lineWidth = 1.5 * dpr;
-      g.stroke();
-    }
+    const toPx = (/** @type {number} */ x, /** @type {number} */ y) => this.#px(x, y);
+    paintSurface(g, s, { left: 0, top: 0, width: bg.width, height: bg.height }, toPx, { contourAlpha: 0.3, lineWidth: dpr });
+    paintMinima(g, info.minima, toPx, { scale: dpr * 0.85 });
     return bg;
   }
 

@@ -1,44 +1,51 @@
 // @ts-check
-// Draws a landscape (heatmap, contour lines, minima, axes) and the race on it
-// (trails, runner markers, the start point, arrows), sharp on high-DPI screens.
-// It receives data from the core (a sampled surface, trails as flat arrays) and
-// never computes a loss. Layers: the background is drawn once per landscape or
-// size; trails are drawn incrementally into their own layer (only the segments a
-// frame added), so a frame costs two image copies plus the markers.
-import { VIRIDIS_LUT } from './colormap.js';
+// Draws a landscape and the race on it in three stacked canvases, sharp on high-DPI
+// screens, so a frame touches only what moved:
+//   background  heatmap, contours, minima, axes: painted once per landscape or size
+//   trails      the runners' paths: only the segments a frame added are stroked
+//   top         markers, the start handle and arrows: the part of the layer they
+//               covered last frame is cleared, then they are drawn again
+// The top canvas is the interactive one (focus, pointer, the accessible name). The
+// view receives data from the core (a sampled surface, trails as flat arrays) and
+// never computes a loss.
+import { paintSurface, paintMinima } from './landscape-painter.js';
 import { drawAxes } from './axes.js';
 import { drawMarker } from './markers.js';
 import { drawArrow } from './arrows.js';
 
 /**
  * @typedef {{xmin: number, xmax: number, ymin: number, ymax: number}} Domain
- * @typedef {ReturnType<import('../core/wrap-core.js').Race['surface']>} Surface
- * @typedef {{x: number, y: number, value: number, global: boolean}} Minimum
+ * @typedef {import('./landscape-painter.js').Surface} Surface
+ * @typedef {import('./landscape-painter.js').Minimum} Minimum
  * @typedef {{ color: string, shape: string, x: number, y: number, stopped: boolean, selected: boolean }} RunnerMark
  * @typedef {{ from: {x: number, y: number}, to: {x: number, y: number}, color: string, dashed?: boolean, head?: boolean }} Arrow
  */
 
 const MARGIN = { left: 46, right: 10, top: 10, bottom: 30 };
 
-/** @param {number} w @param {number} h */
-function layer(w, h) {
-  const c = document.createElement('canvas');
-  c.width = w;
-  c.height = h;
-  return c;
-}
+/** @param {HTMLCanvasElement} c */
+const context = (c) => /** @type {CanvasRenderingContext2D} */ (c.getContext('2d'));
 
 export class LandscapeView {
-  /** @param {HTMLCanvasElement} canvas */
-  constructor(canvas) {
-    this.canvas = canvas;
-    this.ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
-    /** @type {HTMLCanvasElement | null} */
-    this.background = null;
-    this.trailLayer = layer(1, 1);
-    /** @type {number[]} points of each trail already drawn into trailLayer */
+  /** @param {HTMLCanvasElement} top the interactive canvas; its parent (the stack) receives the two lower layers */
+  constructor(top) {
+    this.canvas = top;
+    this.stack = /** @type {HTMLElement} */ (top.parentElement);
+    const layer = (/** @type {string} */ name) => {
+      const c = document.createElement('canvas');
+      c.className = `map-layer map-${name}`;
+      c.setAttribute('aria-hidden', 'true');
+      this.stack.insertBefore(c, top);
+      return c;
+    };
+    this.background = layer('background');
+    this.trailCanvas = layer('trails');
+    top.classList.add('map-layer', 'map-top');
+    /** @type {number[]} points of each trail already drawn */
     this.drawn = [];
     this.drawnGeneration = -1;
+    /** the part of the top layer the last frame drew on (device pixels), cleared before the next */
+    this.dirty = { x0: 0, y0: 0, x1: 0, y1: 0 };
     /** @type {Domain} */
     this.domain = { xmin: -2, xmax: 2, ymin: -1, ymax: 3 };
     this.plot = { left: 0, top: 0, width: 1, height: 1 };
@@ -46,34 +53,41 @@ export class LandscapeView {
     this.cssHeight = 1;
     this.dpr = 1;
     this.fontPx = 12;
+    /** markers grow with the page's type size (large-type mode) */
+    this.markScale = 1;
   }
 
   /**
-   * Sizes the canvas to its container's width and the domain's aspect ratio (equal
-   * units on both axes, so directions and angles are true), at the device pixel ratio.
-   * @param {Domain} domain @param {number} maxHeight CSS pixels
+   * Sizes the layers to fit `maxWidth` x `maxHeight` CSS pixels at the domain's aspect
+   * ratio (equal units on both axes, so directions and angles are true).
+   * @param {Domain} domain @param {number} maxWidth @param {number} maxHeight
    */
-  resize(domain, maxHeight) {
+  resize(domain, maxWidth, maxHeight) {
     this.domain = domain;
     this.fontPx = parseFloat(getComputedStyle(this.canvas).fontSize) || 12;
+    this.markScale = Math.max(1, this.fontPx / 16);
     const m = { ...MARGIN, left: MARGIN.left * this.fontPx / 12, bottom: MARGIN.bottom * this.fontPx / 12 };
-    const width = Math.max(200, Math.round(/** @type {HTMLElement} */ (this.canvas.parentElement).clientWidth));
+    const width = Math.max(200, Math.round(maxWidth));
     const aspect = (domain.ymax - domain.ymin) / (domain.xmax - domain.xmin);
     let pw = width - m.left - m.right;
     let ph = pw * aspect;
     if (ph + m.top + m.bottom > maxHeight) {
       ph = Math.max(120, maxHeight - m.top - m.bottom);
-      pw = ph / aspect;
+      pw = Math.min(pw, ph / aspect);
     }
-    this.cssWidth = width;
+    this.cssWidth = Math.round(Math.min(width, pw + m.left + m.right));
     this.cssHeight = Math.round(ph + m.top + m.bottom);
-    this.plot = { left: m.left + Math.floor((width - m.left - m.right - pw) / 2), top: m.top, width: pw, height: ph };
+    this.plot = { left: m.left + (this.cssWidth - m.left - m.right - pw) / 2, top: m.top, width: pw, height: ph };
     this.dpr = window.devicePixelRatio || 1;
-    this.canvas.style.height = `${this.cssHeight}px`;
-    this.canvas.width = Math.round(this.cssWidth * this.dpr);
-    this.canvas.height = Math.round(this.cssHeight * this.dpr);
-    this.trailLayer = layer(this.canvas.width, this.canvas.height);
+    this.stack.style.width = `${this.cssWidth}px`;
+    this.stack.style.height = `${this.cssHeight}px`;
+    this.stack.style.setProperty('--map-aspect', `${this.cssWidth} / ${this.cssHeight}`);
+    for (const c of [this.background, this.trailCanvas, this.canvas]) {
+      c.width = Math.round(this.cssWidth * this.dpr);
+      c.height = Math.round(this.cssHeight * this.dpr);
+    }
     this.drawnGeneration = -1;
+    this.dirty = { x0: 0, y0: 0, x1: this.canvas.width, y1: this.canvas.height };
   }
 
   /** The grid size worth sampling for the plot: about one sample per two device pixels. */
@@ -86,8 +100,15 @@ export class LandscapeView {
   px(x) { return this.plot.left + ((x - this.domain.xmin) / (this.domain.xmax - this.domain.xmin)) * this.plot.width; }
   /** Domain y -> CSS pixel (y grows upwards). @param {number} y */
   py(y) { return this.plot.top + (1 - (y - this.domain.ymin) / (this.domain.ymax - this.domain.ymin)) * this.plot.height; }
-  /** CSS pixel -> domain point, clamped to the domain. @param {number} u @param {number} v */
-  toDomain(u, v) {
+  /**
+   * A pointer position -> domain point, clamped to the domain. Works however the layers
+   * are scaled on screen (the phone's docked strip shows them smaller).
+   * @param {number} clientX @param {number} clientY
+   */
+  pointerToDomain(clientX, clientY) {
+    const rect = this.canvas.getBoundingClientRect();
+    const u = ((clientX - rect.left) * this.cssWidth) / (rect.width || 1);
+    const v = ((clientY - rect.top) * this.cssHeight) / (rect.height || 1);
     const fx = Math.min(1, Math.max(0, (u - this.plot.left) / this.plot.width));
     const fy = Math.min(1, Math.max(0, (v - this.plot.top) / this.plot.height));
     return { x: this.domain.xmin + fx * (this.domain.xmax - this.domain.xmin),
@@ -95,79 +116,35 @@ export class LandscapeView {
   }
 
   /**
-   * Renders heatmap, contours, minima and axes once into the background layer.
+   * Paints the background layer: heatmap, contours, minima and axes (once per landscape or size).
    * @param {Surface} surface @param {Minimum[]} minima
    */
   setSurface(surface, minima) {
-    const { nx, ny, values, min, max } = surface;
-    const image = new ImageData(nx, ny);
-    const span = max > min ? max - min : 1;
-    for (let j = 0; j < ny; j++) {
-      const row = (ny - 1 - j) * nx; // row 0 of the grid is ymin: the bottom of the image
-      for (let i = 0; i < nx; i++) {
-        const v = values[j * nx + i];
-        const k = Number.isFinite(v) ? Math.round(((v - min) / span) * 255) * 3 : 765;
-        const o = (row + i) * 4;
-        image.data[o] = VIRIDIS_LUT[k];
-        image.data[o + 1] = VIRIDIS_LUT[k + 1];
-        image.data[o + 2] = VIRIDIS_LUT[k + 2];
-        image.data[o + 3] = 255;
-      }
-    }
-    const grid = layer(nx, ny);
-    /** @type {CanvasRenderingContext2D} */ (grid.getContext('2d')).putImageData(image, 0, 0);
-
-    const bg = layer(this.canvas.width, this.canvas.height);
-    const g = /** @type {CanvasRenderingContext2D} */ (bg.getContext('2d'));
+    const g = context(this.background);
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, this.background.width, this.background.height);
     g.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-    const { left, top, width, height } = this.plot;
-    g.imageSmoothingEnabled = true;
-    g.imageSmoothingQuality = 'high';
-    g.drawImage(grid, left, top, width, height);
-
+    const toPx = (/** @type {number} */ x, /** @type {number} */ y) => /** @type {[number, number]} */ ([this.px(x), this.py(y)]);
+    paintSurface(g, surface, this.plot, toPx);
     g.save();
     g.beginPath();
-    g.rect(left, top, width, height);
+    g.rect(this.plot.left, this.plot.top, this.plot.width, this.plot.height);
     g.clip();
-    g.strokeStyle = 'rgba(255, 255, 255, 0.4)';
-    g.lineWidth = 0.8;
-    g.beginPath();
-    const { points, offsets } = surface;
-    for (let k = 0; k + 1 < offsets.length; k++) {
-      for (let p = offsets[k]; p < offsets[k + 1]; p++) {
-        const u = this.px(points[2 * p]);
-        const v = this.py(points[2 * p + 1]);
-        if (p === offsets[k]) g.moveTo(u, v); else g.lineTo(u, v);
-      }
-    }
-    g.stroke();
-    for (const m of minima) this.#drawMinimum(g, m);
+    paintMinima(g, minima, toPx, { scale: this.markScale });
     g.restore();
     drawAxes(g, this.plot, this.domain, (x) => this.px(x), (y) => this.py(y),
       { font: `${Math.round(this.fontPx * 0.9)}px system-ui, sans-serif`, color: '#333' });
-    this.background = bg;
-  }
-
-  /** @param {CanvasRenderingContext2D} g @param {Minimum} m */
-  #drawMinimum(g, m) {
-    g.beginPath();
-    g.arc(this.px(m.x), this.py(m.y), m.global ? 7 : 4.5, 0, 2 * Math.PI);
-    g.fillStyle = m.global ? '#ffe14d' : 'rgba(255, 255, 255, 0.85)';
-    g.fill();
-    g.lineWidth = 1.5;
-    g.strokeStyle = '#111';
-    g.stroke();
   }
 
   /**
-   * Draws the new trail segments into the trail layer (all of them after a reset).
+   * Strokes the trail segments added since the last call (all of them after a reset).
    * @param {import('../race/trails.js').TrailCache} trails @param {string[]} colors
    */
-  #updateTrails(trails, colors) {
-    const g = /** @type {CanvasRenderingContext2D} */ (this.trailLayer.getContext('2d'));
+  drawTrails(trails, colors) {
+    const g = context(this.trailCanvas);
     if (this.drawnGeneration !== trails.generation) {
       g.setTransform(1, 0, 0, 1, 0, 0);
-      g.clearRect(0, 0, this.trailLayer.width, this.trailLayer.height);
+      g.clearRect(0, 0, this.trailCanvas.width, this.trailCanvas.height);
       this.drawn = trails.trails.map(() => 0);
       this.drawnGeneration = trails.generation;
     }
@@ -179,7 +156,7 @@ export class LandscapeView {
     g.lineJoin = 'round';
     g.lineCap = 'round';
     trails.trails.forEach((t, i) => {
-      const from = Math.max(0, this.drawn[i] - 1);
+      const from = Math.max(0, (this.drawn[i] ?? 0) - 1);
       if (t.length - from < 2) return;
       g.beginPath();
       let pen = false;
@@ -202,61 +179,88 @@ export class LandscapeView {
   }
 
   /**
-   * Draws one frame.
-   * @param {{ trails: import('../race/trails.js').TrailCache, runners: RunnerMark[], start: {x: number, y: number},
-   *   arrows: Arrow[] }} scene
+   * Redraws the top layer: the start handle, the runners' markers and the arrows.
+   * @param {{ runners: RunnerMark[], start: {x: number, y: number}, arrows: Arrow[] }} scene
    */
-  draw(scene) {
-    const { ctx } = this;
-    this.#updateTrails(scene.trails, scene.runners.map((r) => r.color));
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    if (this.background) ctx.drawImage(this.background, 0, 0);
-    ctx.drawImage(this.trailLayer, 0, 0);
-    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(this.plot.left - 8, this.plot.top - 8, this.plot.width + 16, this.plot.height + 16);
-    ctx.clip();
-    this.#drawStart(scene.start);
+  drawMarks(scene) {
+    const g = context(this.canvas);
+    const d = this.dirty;
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    if (d.x1 > d.x0 && d.y1 > d.y0) g.clearRect(d.x0, d.y0, d.x1 - d.x0, d.y1 - d.y0);
+    const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+    /** Grows the dirty box by a CSS-pixel point and a radius. @param {number} u @param {number} v @param {number} r */
+    const touch = (u, v, r) => {
+      box.x0 = Math.min(box.x0, u - r); box.y0 = Math.min(box.y0, v - r);
+      box.x1 = Math.max(box.x1, u + r); box.y1 = Math.max(box.y1, v + r);
+    };
+    const s = this.markScale;
+    g.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    g.save();
+    g.beginPath();
+    g.rect(this.plot.left - 8 * s, this.plot.top - 8 * s, this.plot.width + 16 * s, this.plot.height + 16 * s);
+    g.clip();
+    this.#drawStart(g, scene.start);
+    touch(this.px(scene.start.x), this.py(scene.start.y), 15 * s);
     for (const r of scene.runners) {
       if (!Number.isFinite(r.x) || !Number.isFinite(r.y)) continue;
-      const u = Math.min(Math.max(this.px(r.x), this.plot.left - 6), this.plot.left + this.plot.width + 6);
-      const v = Math.min(Math.max(this.py(r.y), this.plot.top - 6), this.plot.top + this.plot.height + 6);
+      const u = Math.min(Math.max(this.px(r.x), this.plot.left - 6 * s), this.plot.left + this.plot.width + 6 * s);
+      const v = Math.min(Math.max(this.py(r.y), this.plot.top - 6 * s), this.plot.top + this.plot.height + 6 * s);
       if (r.selected) {
-        ctx.beginPath();
-        ctx.arc(u, v, 11, 0, 2 * Math.PI);
-        ctx.strokeStyle = '#fff';
-        ctx.lineWidth = 2;
-        ctx.setLineDash([3, 3]);
-        ctx.stroke();
-        ctx.setLineDash([]);
+        g.beginPath();
+        g.arc(u, v, 11 * s, 0, 2 * Math.PI);
+        g.strokeStyle = '#fff';
+        g.lineWidth = 2;
+        g.setLineDash([3, 3]);
+        g.stroke();
+        g.setLineDash([]);
       }
-      drawMarker(ctx, r.shape, u, v, 6.5, r.stopped ? '#bbb' : r.color);
+      drawMarker(g, r.shape, u, v, 6.5 * s, r.stopped ? '#bbb' : r.color);
+      touch(u, v, 14 * s);
     }
     for (const a of scene.arrows) {
-      drawArrow(ctx, this.px(a.from.x), this.py(a.from.y), this.px(a.to.x), this.py(a.to.y), a.color, a);
+      const [u0, v0, u1, v1] = [this.px(a.from.x), this.py(a.from.y), this.px(a.to.x), this.py(a.to.y)];
+      drawArrow(g, u0, v0, u1, v1, a.color, a);
+      touch(Math.min(u0, u1), Math.min(v0, v1), 14);
+      touch(Math.max(u0, u1), Math.max(v0, v1), 14);
     }
-    ctx.restore();
+    g.restore();
+    // Next frame clears this box (device pixels, rounded outwards, inside the canvas).
+    const k = this.dpr;
+    this.dirty = Number.isFinite(box.x0)
+      ? { x0: Math.max(0, Math.floor(box.x0 * k)), y0: Math.max(0, Math.floor(box.y0 * k)),
+        x1: Math.min(this.canvas.width, Math.ceil(box.x1 * k)), y1: Math.min(this.canvas.height, Math.ceil(box.y1 * k)) }
+      : { x0: 0, y0: 0, x1: 0, y1: 0 };
   }
 
-  /** A crosshair ring at the start point (the handle students drag). @param {{x: number, y: number}} s */
-  #drawStart(s) {
-    const { ctx } = this;
-    const u = this.px(s.x);
-    const v = this.py(s.y);
-    ctx.beginPath();
-    ctx.arc(u, v, 8, 0, 2 * Math.PI);
-    ctx.moveTo(u - 12, v); ctx.lineTo(u - 4, v);
-    ctx.moveTo(u + 4, v); ctx.lineTo(u + 12, v);
-    ctx.moveTo(u, v - 12); ctx.lineTo(u, v - 4);
-    ctx.moveTo(u, v + 4); ctx.lineTo(u, v + 12);
-    ctx.strokeStyle = '#111';
-    ctx.lineWidth = 3.5;
-    ctx.stroke();
-    ctx.strokeStyle = '#fff';
-    ctx.lineWidth = 1.5;
-    ctx.stroke();
+  /** A crosshair ring at the start point (the handle students drag). @param {CanvasRenderingContext2D} g @param {{x: number, y: number}} p */
+  #drawStart(g, p) {
+    const u = this.px(p.x);
+    const v = this.py(p.y);
+    const s = this.markScale;
+    g.beginPath();
+    g.arc(u, v, 8 * s, 0, 2 * Math.PI);
+    g.moveTo(u - 12 * s, v); g.lineTo(u - 4 * s, v);
+    g.moveTo(u + 4 * s, v); g.lineTo(u + 12 * s, v);
+    g.moveTo(u, v - 12 * s); g.lineTo(u, v - 4 * s);
+    g.moveTo(u, v + 4 * s); g.lineTo(u, v + 12 * s);
+    g.strokeStyle = '#111';
+    g.lineWidth = 3.5 * s;
+    g.stroke();
+    g.strokeStyle = '#fff';
+    g.lineWidth = 1.5 * s;
+    g.stroke();
+  }
+
+  /** The three layers as one picture (PNG export, video frames), into `into` when given. @param {HTMLCanvasElement} [into] */
+  composite(into = document.createElement('canvas')) {
+    if (into.width !== this.canvas.width || into.height !== this.canvas.height) {
+      into.width = this.canvas.width;
+      into.height = this.canvas.height;
+    }
+    const g = context(into);
+    g.clearRect(0, 0, into.width, into.height);
+    for (const c of [this.background, this.trailCanvas, this.canvas]) g.drawImage(c, 0, 0);
+    return into;
   }
 
   /** Pixels per domain unit (equal on both axes). */

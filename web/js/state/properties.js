@@ -24,8 +24,10 @@ import { DEFAULT_CUSTOM_EXPRESSION, DEFAULT_CUSTOM_DOMAIN } from '../core/wrap-c
  * @typedef {RaceState & ViewState} PageState the whole state a link carries
  * @typedef {{ key: keyof PageState, url: string, group: 'race'|'view',
  *   type: 'landscape'|'landscapeParams'|'runners'|'point'|'number'|'integer'|'boolean'|'set'|'enum'|'id'|'expression'|'domain',
- *   label: string, min?: number, max?: number, log?: boolean, values?: string[], default?: any, optional?: boolean }} PropertySpec
+ *   label: string, min?: number, max?: number, log?: boolean, values?: string[], default?: any, optional?: boolean,
+ *   restarts?: boolean }} PropertySpec
  *   optional: a race property written to links only when it differs from its default
+ *   restarts: false for a race property whose change leaves the runners where they are (the speed)
  */
 
 /** At most this many runners race at once (a URL cannot ask for more). */
@@ -57,7 +59,7 @@ export const STATE_PROPERTIES = [
   { key: 'lr', url: 'lr', group: 'race', type: 'number', label: 'learning rate', min: 1e-4, max: 1, log: true, default: 0.001 },
   { key: 'noise', url: 'noise', group: 'race', type: 'number', label: 'gradient noise σ', min: 0, max: 10, default: 0 },
   { key: 'seed', url: 'seed', group: 'race', type: 'integer', label: 'noise seed', min: 0, max: 4294967295, default: 1 },
-  { key: 'speed', url: 'speed', group: 'race', type: 'integer', label: 'speed (steps per frame)', min: 1, max: 1000, default: 5 },
+  { key: 'speed', url: 'speed', group: 'race', type: 'integer', label: 'speed (steps per frame)', min: 1, max: 1000, default: 5, restarts: false },
   { key: 'expr', url: 'f', group: 'race', type: 'expression', label: 'custom function', optional: true, default: DEFAULT_CUSTOM_EXPRESSION },
   { key: 'domain', url: 'domain', group: 'race', type: 'domain', label: 'custom function domain', optional: true, default: { ...DEFAULT_CUSTOM_DOMAIN } },
   { key: 'autoplay', url: 'autoplay', group: 'view', type: 'boolean', label: 'autoplay setting', default: true },

@@ -1,11 +1,12 @@
 // @ts-check
-// Basins of attraction: the core runs one runner's optimizer configuration from every
+// Basins of attraction (a tool of the main page): the core runs one runner's optimizer configuration from every
 // cell of a grid over the domain (Race.basins, cpp/core/analysis/basins.hpp) and this
 // panel colours each start by the minimum it reaches (or by the steps it took), marks
 // divergence, and opens the race from a clicked cell. It recomputes when the race
 // settings change, and shows how long the core took.
 import { el } from './dom.js';
 import { runnerSettings } from '../state/properties.js';
+import { paintMinima } from '../render/landscape-painter.js';
 
 /** One colour per reported minimum (categorical, readable on white and on each other). */
 const MINIMUM_COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf',
@@ -26,10 +27,11 @@ function rgb(hex) {
 }
 
 /**
- * @param {HTMLElement} after the section the panel follows
- * @param {{ store: any, session: import('../race/session.js').RaceSession, say: (text: string) => void }} deps
+ * @param {HTMLElement} root the tool's body
+ * @param {{ store: any, session: import('../race/session.js').RaceSession, announcer: { say: (text: string) => void } }} app
  */
-export function mountBasinsPanel(after, { store, session, say }) {
+export function mountBasinsPanel(root, { store, session, announcer }) {
+  const say = (/** @type {string} */ text) => announcer.say(text);
   const canvas = /** @type {HTMLCanvasElement} */ (el('canvas', { id: 'basins-canvas', width: '384', height: '384', tabindex: '0', role: 'img',
     'aria-label': 'Basins of attraction: each start point coloured by the minimum its run reaches. Click a cell to race from there.' }));
   const runnerSelect = /** @type {HTMLSelectElement} */ (el('select', { id: 'basins-runner' }));
@@ -42,8 +44,7 @@ export function mountBasinsPanel(after, { store, session, say }) {
   const compute = el('button', { type: 'button', id: 'basins-compute' }, 'Compute basins');
   const info = el('p', { id: 'basins-info', class: 'muted small', 'aria-live': 'polite' });
   const legend = styled(el('ul', { id: 'basins-legend', class: 'basins-legend' }), { listStyle: 'none', padding: '0', margin: '0' });
-  const section = el('section', { id: 'basins-section', class: 'panel wide', 'aria-labelledby': 'basins-title' },
-    el('h2', { id: 'basins-title' }, 'Basins of attraction'),
+  root.append(
     el('p', { class: 'muted small' }, 'One optimizer, started from every cell of a grid: where does each start end up? ',
       'Same stop rules and noise as the race. Click a cell to race from there.'),
     el('div', { class: 'basins-controls' },
@@ -52,8 +53,9 @@ export function mountBasinsPanel(after, { store, session, say }) {
       el('label', { for: 'basins-steps' }, ' Max steps '), stepsInput,
       el('label', { for: 'basins-colour' }, ' Colour by '), colourBy,
       el('label', {}, live, ' recompute on change'), compute),
+    // No picture until there is a result: the canvas takes room only once it shows something.
     styled(el('div', { class: 'basins-body' }, canvas, legend), { display: 'flex', flexWrap: 'wrap', gap: '1em', alignItems: 'flex-start' }), info);
-  after.after(section);
+  canvas.hidden = true;
 
   /** @type {ReturnType<import('../core/wrap-core.js').Race['basins']> | null} */
   let result = null;
@@ -84,6 +86,7 @@ export function mountBasinsPanel(after, { store, session, say }) {
     const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     legend.replaceChildren();
+    canvas.hidden = !result;
     if (!result) return;
     const { nx, ny, minimum, steps, maxSteps, region } = result;
     const img = new ImageData(nx, ny);
@@ -128,15 +131,7 @@ export function mountBasinsPanel(after, { store, session, say }) {
     const px = (/** @type {number} */ x) => ((x - region.xmin) / (region.xmax - region.xmin)) * canvas.width;
     const py = (/** @type {number} */ y) => (1 - (y - region.ymin) / (region.ymax - region.ymin)) * canvas.height;
     const minima = session.landscape?.minima ?? [];
-    minima.forEach((/** @type {any} */ m, /** @type {number} */ k) => {
-      ctx.beginPath();
-      ctx.arc(px(m.x), py(m.y), 5, 0, 2 * Math.PI);
-      ctx.fillStyle = MINIMUM_COLORS[k % MINIMUM_COLORS.length];
-      ctx.fill();
-      ctx.strokeStyle = '#fff';
-      ctx.lineWidth = 2;
-      ctx.stroke();
-    });
+    paintMinima(ctx, minima, (x, y) => [px(x), py(y)], { colorOf: (k) => MINIMUM_COLORS[k % MINIMUM_COLORS.length] });
     const s = store.getState().start;
     ctx.strokeStyle = '#000';
     ctx.lineWidth = 2;
@@ -170,8 +165,9 @@ export function mountBasinsPanel(after, { store, session, say }) {
 
   let timer = 0;
   return {
-    /** @param {any} s @param {Set<string>} changed @param {string[]} labels */
-    update(s, changed, labels) {
+    /** @param {any} s @param {Set<string>} changed */
+    update(s, changed) {
+      const labels = session.labels;
       const current = runnerSelect.value;
       const options = labels.map((l, i) => `${i}:${l}`).join('|');
       if (runnerSelect.dataset.options !== options) {

@@ -5,14 +5,26 @@
 // "negative eigenvalue" instead of a κ.
 import { el } from './dom.js';
 import { compact, fixed } from './format.js';
+import { eigenLines } from '../render/motion-arrows.js';
 
 /**
  * @typedef {{lambdaMin: number, lambdaMax: number, vMin: {x: number, y: number}, vMax: {x: number, y: number},
  *   kind: string, conditionNumber: number, description: string}} Curvature
  * @param {HTMLElement} root
- * @param {{ analyse: () => ({ at: {x: number, y: number}, c: Curvature, label: string } | null), clear: () => void }} app
+ * @param {{ store: import('../state/store.js').Store, session: import('../race/session.js').RaceSession,
+ *   map: ReturnType<typeof import('./race-map.js').mountRaceMap> }} app
  */
-export function mountCurvature(root, { analyse, clear }) {
+export function mountCurvature(root, { store, session, map }) {
+  /** The Hessian at the inspected runner, its eigen-directions drawn on the map. @returns {{ at: {x: number, y: number}, c: Curvature, label: string } | null} */
+  const analyse = () => {
+    const s = store.getState();
+    const f = session.frame[s.selected];
+    if (!f || !Number.isFinite(f.x) || !Number.isFinite(f.y)) return null;
+    const c = session.curvature(f.x, f.y);
+    map.setExtraArrows(eigenLines(f, c, map.view.scale));
+    return { at: { x: f.x, y: f.y }, c, label: session.labels[s.selected] };
+  };
+  const clear = () => map.setExtraArrows([]);
   const out = el('div', { id: 'curvature-result', 'aria-live': 'polite' });
   const button = el('button', { type: 'button', id: 'curvature-button', onclick: () => show(analyse()) }, 'Analyse the curvature at the inspected runner');
   const hide = el('button', { type: 'button', class: 'small', onclick: () => { clear(); out.replaceChildren(); } }, 'Clear');
@@ -36,4 +48,6 @@ export function mountCurvature(root, { analyse, clear }) {
         el('li', {}, `λmin = ${compact(c.lambdaMin)} along (${fixed(c.vMin.x, 3)}, ${fixed(c.vMin.y, 3)}) — dashed white line`)),
       el('p', { id: 'curvature-verdict' }, verdict));
   }
+  // The lines belong to a point of a race: a restart or a closed tool takes them away.
+  return { restart: clear, close: clear };
 }

@@ -1,17 +1,18 @@
 // @ts-check
-// Builds DOM with calls, never HTML text, so nothing from a URL or the core can
-// become markup.
+// The page's one DOM helper: builds elements with calls, never HTML text, so nothing
+// from a URL, a lesson, a quiz file or the core can become markup. Every module of the
+// page (panels, lessons, quizzes, the quiz race view) builds its DOM through `el`.
 
 /**
  * el('button', { type: 'button', class: 'x', onclick: fn }, 'text', child)
  * Attributes starting with "on" become listeners; `dataset` and boolean values are handled.
  * @template {keyof HTMLElementTagNameMap} K
- * @param {K} tag @param {Record<string, any>} [attrs] @param {(Node | string | null | undefined | false)[]} children
+ * @param {K} tag @param {Record<string, any> | null} [attrs] @param {(Node | string | null | undefined | false)[]} children
  * @returns {HTMLElementTagNameMap[K]}
  */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
+  for (const [k, v] of Object.entries(attrs ?? {})) {
     if (v === undefined || v === null || v === false) continue;
     if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.slice(2), v);
     else if (k === 'dataset') Object.assign(node.dataset, v);
@@ -26,4 +27,13 @@ export function el(tag, attrs = {}, ...children) {
 /** @param {string} id */
 export function byId(id) {
   return /** @type {HTMLElement} */ (document.getElementById(id));
+}
+
+/**
+ * Sets a node's text only when it differs (a text write, even of the same text,
+ * invalidates layout; readouts change many times a second).
+ * @param {Node} node @param {string} text
+ */
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
 }

@@ -3,14 +3,14 @@
 // step (gradient, velocity or first moment, second moment, bias-corrected values,
 // the step taken), live, as the core reports them; and whether the gradient and
 // velocity arrows are drawn on the map.
-import { el } from './dom.js';
+import { el, setText } from './dom.js';
 import { compact } from './format.js';
 
 /**
  * @param {HTMLElement} root
- * @param {{ store: import('../state/store.js').Store }} app
+ * @param {{ store: import('../state/store.js').Store, session: import('../race/session.js').RaceSession }} app
  */
-export function mountInside(root, { store }) {
+export function mountInside(root, { store, session }) {
   const title = el('p', { class: 'muted', id: 'inside-runner' });
   const arrows = el('input', { type: 'checkbox', id: 'show-arrows', checked: true,
     onchange: () => store.setState({ showArrows: arrows.checked }) });
@@ -22,32 +22,40 @@ export function mountInside(root, { store }) {
   let layout = '';
   /** @type {HTMLElement[][]} */
   let cells = [];
-  return {
-    /**
-     * @param {string} label @param {number} steps
-     * @param {{name: string, label: string, latex: string, persistent: boolean, values: number[]}[]} buffers
-     */
-    frame(label, steps, buffers) {
-      title.textContent = `${label}, after step ${steps.toLocaleString('en-US')}`;
-      const key = buffers.map((b) => b.name).join('|');
-      if (key !== layout) {
-        layout = key;
-        cells = [];
-        table.replaceChildren(
-          el('caption', { class: 'sr-only' }, 'Optimizer buffers, x and y components'),
-          el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Buffer'), el('th', { scope: 'col' }, 'x'), el('th', { scope: 'col' }, 'y'))),
-          el('tbody', {}, ...buffers.map((b) => {
-            const x = el('td', {});
-            const y = el('td', {});
-            cells.push([x, y]);
-            return el('tr', { dataset: { buffer: b.name } },
-              el('th', { scope: 'row' }, b.label, b.persistent ? el('span', { class: 'tag' }, 'state') : null), x, y);
-          })));
-      }
-      buffers.forEach((b, i) => {
-        cells[i][0].textContent = compact(b.values[0]);
-        cells[i][1].textContent = compact(b.values[1]);
-      });
-    },
+  /** The inspected runner's buffers after its last step. */
+  const show = () => {
+    const s = store.getState();
+    const sel = Math.min(s.selected, session.frame.length - 1);
+    const f = session.frame[sel];
+    if (!f || sel < 0) return;
+    arrows.checked = s.showArrows;
+    render(session.labels[sel], f.steps, session.buffers(sel));
   };
+  /**
+   * @param {string} label @param {number} steps
+   * @param {{name: string, label: string, latex: string, persistent: boolean, values: number[]}[]} buffers
+   */
+  function render(label, steps, buffers) {
+    setText(title, `${label}, after step ${steps.toLocaleString('en-US')}`);
+    const key = buffers.map((b) => b.name).join('|');
+    if (key !== layout) {
+      layout = key;
+      cells = [];
+      table.replaceChildren(
+        el('caption', { class: 'sr-only' }, 'Optimizer buffers, x and y components'),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Buffer'), el('th', { scope: 'col' }, 'x'), el('th', { scope: 'col' }, 'y'))),
+        el('tbody', {}, ...buffers.map((b) => {
+          const x = el('td', {});
+          const y = el('td', {});
+          cells.push([x, y]);
+          return el('tr', { dataset: { buffer: b.name } },
+            el('th', { scope: 'row' }, b.label, b.persistent ? el('span', { class: 'tag' }, 'state') : null), x, y);
+        })));
+    }
+    buffers.forEach((b, i) => {
+      setText(cells[i][0], compact(b.values[0]));
+      setText(cells[i][1], compact(b.values[1]));
+    });
+  }
+  return { update: show, frame: show, restart: show };
 }

@@ -5,6 +5,7 @@
 // costs the same however long the race runs.
 import { el } from './dom.js';
 import { loadClassicScript } from './katex-loader.js';
+import { runnerStyle } from '../render/palette.js';
 
 const MAX_SAMPLES = 2000;
 const REDRAW_MS = 120;
@@ -14,8 +15,9 @@ const LOG_CEILING = 1e15;
 
 /**
  * @param {HTMLElement} root
+ * @param {{ session: import('../race/session.js').RaceSession }} app
  */
-export function mountLossChart(root) {
+export function mountLossChart(root, { session }) {
   const box = el('div', { class: 'chart', id: 'loss-chart', role: 'img', 'aria-label': 'Loss of each runner by step, logarithmic scale' });
   const status = el('p', { class: 'muted small' }, 'Losses below 1e-15 are drawn at 1e-15; runners above 1e15 leave the chart.');
   root.append(box, status);
@@ -50,7 +52,7 @@ export function mountLossChart(root) {
     dirty = false;
   }
 
-  return {
+  const api = {
     /** New runners: start over. @param {{label: string, color: string}[]} s */
     reset(s) {
       series = s;
@@ -78,5 +80,27 @@ export function mountLossChart(root) {
       plot.setData([xs, ...ys]);
     },
     resize() { rebuild(); },
+  };
+  /** The race went back to its start (or has new runners): a new chart from step 0. */
+  const restart = () => {
+    api.reset(session.labels.map((label, i) => ({ label, color: runnerStyle(i).color })));
+    api.push(0, session.frame.map((f) => f.loss));
+    api.draw(true);
+  };
+  restart();
+  let typeSize = '';
+  return {
+    ...api,
+    restart,
+    /** @param {any} _s @param {Set<string>} changed */
+    update(_s, changed) {
+      if (changed.has('largeType') && typeSize !== document.documentElement.className) { typeSize = document.documentElement.className; rebuild(); }
+      api.push(session.steps, session.frame.map((r) => r.loss));
+      api.draw(true);
+    },
+    frame() {
+      api.push(session.steps, session.frame.map((r) => r.loss));
+      api.draw();
+    },
   };
 }

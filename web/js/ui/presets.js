@@ -5,9 +5,11 @@ import { PRESETS } from '../content/presets.js';
 
 /**
  * @param {HTMLElement} root
- * @param {{ apply: (preset: import('../content/presets.js').Preset) => void }} app
+ * @param {{ store: import('../state/store.js').Store, reducedMotion: boolean }} app
  */
-export function mountPresets(root, { apply }) {
+export function mountPresets(root, { store, reducedMotion }) {
+  const apply = (/** @type {import('../content/presets.js').Preset} */ p) =>
+    store.setState({ ...structuredClone(p.state), selected: 0, playing: !reducedMotion });
   const explanation = el('p', { class: 'preset-text', id: 'preset-text', 'aria-live': 'polite' },
     'Each button sets up one of the chapter\'s experiments.');
   const buttons = PRESETS.map((p) => el('button', { type: 'button', class: 'preset', dataset: { preset: p.id },

@@ -7,13 +7,14 @@ import { el } from './dom.js';
 /**
  * @param {HTMLElement} root the element with id="quizzes"
  * @param {import('../core/wrap-core.js').Core} core
- * @param {{ only?: string, section?: string, tryIt?: (patch: object) => void }} [options]
+ * @param {{ only?: string, section?: string, tryIt?: (patch: object) => void, lazy?: boolean }} [options]
  *   only: a quiz file stem ("3-momentum") to show alone (quiz embed); section: a lesson section id to show
  *   alone (section embed); tryIt: what a lesson's "Try it" does. When the build has the lessons
  *   (web/js/lessons/lessons-panel.js), the chapter's sections, each with its quick check, take the
- *   place of the plain list of quick checks.
+ *   place of the plain list of quick checks; lazy: they fill in as the reader reaches them.
+ * @returns {Promise<{ open: (sectionId: string) => Promise<void> } | null>}
  */
-export async function mountQuizzes(root, core, { only = '', section = '', tryIt = () => {} } = {}) {
+export async function mountQuizzes(root, core, { only = '', section = '', tryIt = () => {}, lazy = false } = {}) {
   const body = el('div', { class: 'quiz-body' });
   root.append(body);
   if (features.lessons && !only) {
@@ -21,7 +22,7 @@ export async function mountQuizzes(root, core, { only = '', section = '', tryIt 
       const { mountLessons } = await import('../lessons/lessons-panel.js');
       const title = root.querySelector('h2');
       if (title) title.textContent = 'The chapter, section by section';
-      await mountLessons(body, { core, tryIt });
+      const lessons = await mountLessons(body, { core, tryIt, lazy: lazy && !section });
       if (section) {
         const chosen = body.querySelector(`[data-lesson-id="${CSS.escape(section)}"]`);
         if (chosen) {
@@ -30,15 +31,15 @@ export async function mountQuizzes(root, core, { only = '', section = '', tryIt 
           body.prepend(el('p', { class: 'field-error', role: 'status' }, `There is no section called ${JSON.stringify(section.slice(0, 64))}; all of them are shown.`));
         }
       }
-      return;
+      return lessons;
     } catch (err) {
       body.replaceChildren(el('p', { class: 'field-error' }, `The lessons could not be loaded: ${/** @type {Error} */ (err).message}`));
-      return;
+      return null;
     }
   }
   if (!features.quizPanel) {
     body.append(el('p', { class: 'muted' }, 'Quizzes for this chapter are on their way.'));
-    return;
+    return null;
   }
   try {
     const panel = await import('../quiz/quiz-panel.js');
@@ -57,6 +58,7 @@ export async function mountQuizzes(root, core, { only = '', section = '', tryIt 
   } catch (err) {
     body.replaceChildren(el('p', { class: 'field-error' }, `The quizzes could not be loaded: ${/** @type {Error} */ (err).message}`));
   }
+  return null;
 }
 
 /**

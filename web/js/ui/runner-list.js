@@ -1,20 +1,20 @@
 // @ts-check
-// Which optimizers race (a checkbox per optimizer of the core), and a card per
-// runner: legend marker and name, the chapter's readout, the step, a status badge,
-// "inspect" (the runner the inside view and curvature follow), copy and remove.
+// The optimizers tool: which optimizers race (a checkbox per optimizer of the core),
+// and per runner its hyperparameters, "copy" and "remove". The live readouts are in
+// the race itself (readouts.js).
 import { el } from './dom.js';
 import { markerIcon } from '../render/markers.js';
 import { runnerStyle } from '../render/palette.js';
-import { readout, steps } from './format.js';
 import { hyperparamPanel } from './hyperparams.js';
 import { MAX_RUNNERS } from '../state/properties.js';
 
 /**
  * @param {HTMLElement} root
- * @param {{ store: import('../state/store.js').Store, core: import('../core/wrap-core.js').Core }} app
+ * @param {{ store: import('../state/store.js').Store, core: import('../core/wrap-core.js').Core,
+ *   session: import('../race/session.js').RaceSession }} app
  */
 export function mountRunnerList(root, app) {
-  const { store, core } = app;
+  const { store, core, session } = app;
   const picker = el('fieldset', { class: 'picker', id: 'picker' }, el('legend', {}, 'Race these optimizers'));
   /** @type {Map<string, HTMLInputElement>} */
   const boxes = new Map();
@@ -30,62 +30,35 @@ export function mountRunnerList(root, app) {
     boxes.set(o.id, box);
     picker.append(el('label', { class: 'pick' }, box, o.displayName));
   }
-  const list = el('ol', { class: 'runner-list', id: 'runners', 'aria-label': 'Runners' });
+  const list = el('ol', { class: 'runner-list', id: 'runner-settings', 'aria-label': 'Runners and their hyperparameters' });
   root.append(picker, list);
-
-  /** @type {{ readout: HTMLElement, badge: HTMLElement }[]} */
-  let cards = [];
   let builtFor = '';
 
-  /** @param {import('../state/store.js').AppState} s @param {string[]} labels */
-  function build(s, labels) {
-    cards = [];
+  /** @param {import('../state/store.js').AppState} s */
+  function build(s) {
+    const labels = session.labels;
     list.replaceChildren(...s.runners.map((r, i) => {
       const { color, shape } = runnerStyle(i);
-      const readoutEl = el('p', { class: 'readout', dataset: { runner: String(i) } }, readout({ loss: 0, x: s.start.x, y: s.start.y }));
-      const badge = el('span', { class: 'badge running', dataset: { status: 'running' } }, 'running');
-      cards.push({ readout: readoutEl, badge });
-      const inspect = el('input', { type: 'radio', name: 'inspect', checked: s.selected === i, 'aria-label': `Inspect ${labels[i]}`,
-        onchange: () => store.setState({ selected: i }) });
       const copy = el('button', { type: 'button', class: 'small', title: 'Race a copy of this optimizer', disabled: s.runners.length >= MAX_RUNNERS,
         onclick: () => store.setState({ runners: [...s.runners.slice(0, i + 1), structuredClone(r), ...s.runners.slice(i + 1)] }) }, 'Copy');
       const remove = el('button', { type: 'button', class: 'small', 'aria-label': `Remove ${labels[i]}`,
         onclick: () => store.setState({ runners: s.runners.filter((_, k) => k !== i), selected: Math.max(0, Math.min(s.selected, s.runners.length - 2)) }) }, 'Remove');
-      const card = el('li', { class: 'runner', dataset: { index: String(i), optimizer: r.optimizer } },
+      const card = el('li', { class: 'runner runner-config', dataset: { index: String(i), optimizer: r.optimizer } },
         el('div', { class: 'runner-head' },
-          el('label', { class: 'runner-name' }, inspect, markerIcon(shape.d, color, 18), el('span', { class: 'name' }, labels[i])),
-          el('span', { class: 'sr-only' }, `(${shape.name} marker)`), badge,
+          el('span', { class: 'runner-name' }, markerIcon(shape.d, color, 18), el('span', { class: 'name' }, labels[i])),
           el('span', { class: 'runner-actions' }, copy, remove)),
-        readoutEl, hyperparamPanel(app, i));
+        hyperparamPanel(app, i));
       card.style.setProperty('--runner-color', color); // CSSOM, not a style attribute: allowed by the CSP
       return card;
     }));
   }
 
   return {
-    /** @param {import('../state/store.js').AppState} s @param {string[]} labels */
-    update(s, labels) {
+    /** @param {import('../state/store.js').AppState} s */
+    update(s) {
       for (const [id, box] of boxes) box.checked = s.runners.some((r) => r.optimizer === id);
-      const key = JSON.stringify([s.runners, s.selected, s.lr, labels]);
-      if (key !== builtFor) { builtFor = key; build(s, labels); }
-    },
-    /**
-     * Per-frame: readouts and badges.
-     * @param {import('../core/wrap-core.js').RunnerFrame[]} frame @param {(i: number) => string} statusText
-     */
-    frame(frame, statusText) {
-      frame.forEach((f, i) => {
-        const card = cards[i];
-        if (!card) return;
-        card.readout.textContent = `Step ${steps(f.steps)} · ${readout(f)}`;
-        card.readout.dataset.step = String(f.steps);
-        if (card.badge.dataset.status !== f.status) {
-          card.badge.dataset.status = f.status;
-          card.badge.className = `badge ${f.status}`;
-          card.badge.textContent = f.status === 'running' ? 'running' : statusText(i).split(':')[0];
-          card.badge.title = f.status === 'running' ? '' : statusText(i);
-        }
-      });
+      const key = JSON.stringify([s.runners, s.lr, session.labels]);
+      if (key !== builtFor) { builtFor = key; build(s); }
     },
   };
 }

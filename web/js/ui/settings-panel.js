@@ -1,9 +1,8 @@
 // @ts-check
-// Landscape choice and its parameters, the shared learning rate (a log slider shown
-// with 4 decimals, as in the chapter), gradient noise σ and its seed.
+// The landscape menu (in the race's heading), and the settings tool: the landscape's
+// description and parameters, gradient noise σ and its seed.
 import { el } from './dom.js';
 import { propertySpec, landscapeInfo, rangeProblem } from '../state/properties.js';
-import { learningRate } from './format.js';
 
 /**
  * A labelled number input that commits valid values and explains invalid ones next to it.
@@ -27,10 +26,11 @@ export function numberField(o) {
 }
 
 /**
+ * The landscape menu, in the race's heading.
  * @param {HTMLElement} root
  * @param {{ store: import('../state/store.js').Store, core: import('../core/wrap-core.js').Core }} app
  */
-export function mountSettings(root, { store, core }) {
+export function mountLandscapePicker(root, { store, core }) {
   const select = el('select', { id: 'landscape-select', onchange: () => {
     const info = landscapeInfo(core, select.value);
     /** @type {Record<string, number>} */
@@ -38,17 +38,21 @@ export function mountSettings(root, { store, core }) {
     for (const p of info?.params ?? []) params[p.name] = p.default;
     store.setState({ landscape: select.value, landscapeParams: params });
   } }, ...core.landscapes.map((l) => el('option', { value: l.id }, l.displayName)));
+  root.append(el('label', { for: 'landscape-select', class: 'landscape-label' }, 'Landscape'), select);
+  return {
+    /** @param {import('../state/store.js').AppState} s */
+    update(s) { if (select.value !== s.landscape) select.value = s.landscape; },
+  };
+}
+
+/**
+ * The landscape's description and parameters, gradient noise σ and its seed.
+ * @param {HTMLElement} root
+ * @param {{ store: import('../state/store.js').Store, core: import('../core/wrap-core.js').Core }} app
+ */
+export function mountSettings(root, { store, core }) {
   const description = el('p', { class: 'muted small', id: 'landscape-description' });
   const params = el('div', { class: 'landscape-params' });
-
-  const lrSpec = propertySpec('lr');
-  const lrOut = el('output', { id: 'lr-value', for: 'lr' }, '');
-  const lr = el('input', { type: 'range', id: 'lr', min: String(Math.log10(lrSpec.min ?? 1e-4)),
-    max: String(Math.log10(lrSpec.max ?? 1)), step: '0.01', 'aria-valuetext': '' });
-  lr.addEventListener('input', () => {
-    store.setState({ lr: Number((10 ** Number(lr.value)).toPrecision(3)) });
-  });
-
   const noiseSpec = propertySpec('noise');
   const seedSpec = propertySpec('seed');
   const noise = numberField({ id: 'noise', label: 'Gradient noise σ', value: 0, min: noiseSpec.min, max: noiseSpec.max, step: '0.1',
@@ -56,19 +60,12 @@ export function mountSettings(root, { store, core }) {
     commit: (v) => store.setState({ noise: v }) });
   const seed = numberField({ id: 'seed', label: 'Noise seed', value: 1, min: seedSpec.min, max: seedSpec.max, step: '1', integer: true,
     commit: (v) => store.setState({ seed: v }) });
-
-  root.append(
-    el('div', { class: 'field' }, el('label', { for: 'landscape-select' }, 'Landscape'), select),
-    description, params,
-    el('div', { class: 'field lr-field' }, el('label', { for: 'lr' }, 'Learning rate (shared) '), lrOut, lr),
-    el('div', { class: 'row' }, noise, seed),
-  );
+  root.append(description, params, el('div', { class: 'row noise-row' }, noise, seed));
 
   let shownParamsFor = '';
   return {
-    /** @param {import('../state/store.js').AppState} s @param {Set<string>} changed */
-    update(s, changed) {
-      select.value = s.landscape;
+    /** @param {import('../state/store.js').AppState} s */
+    update(s) {
       const info = landscapeInfo(core, s.landscape);
       description.textContent = info?.description ?? '';
       const key = `${s.landscape}|${JSON.stringify(s.landscapeParams)}`;
@@ -79,11 +76,6 @@ export function mountSettings(root, { store, core }) {
           integer: p.integer, step: p.integer ? '1' : 'any', help: p.help,
           commit: (v) => store.setState({ landscapeParams: { ...store.getState().landscapeParams, [p.name]: v } }),
         })));
-      }
-      if (changed.has('lr') || changed.size === 0 || !lrOut.textContent) {
-        lr.value = String(Math.log10(s.lr));
-        lrOut.textContent = learningRate(s.lr);
-        lr.setAttribute('aria-valuetext', learningRate(s.lr));
       }
       /** @type {HTMLInputElement} */ (noise.querySelector('input')).value = String(s.noise);
       /** @type {HTMLInputElement} */ (seed.querySelector('input')).value = String(s.seed);

@@ -3,6 +3,7 @@
 // a minimum and at which step, in order; who diverged; who is still running. No
 // sentence is written in advance, so nothing claims what the simulation did not do.
 import { steps } from './format.js';
+import { setText } from './dom.js';
 
 /**
  * @param {import('../core/wrap-core.js').RunnerFrame[]} frame @param {string[]} labels
@@ -35,4 +36,13 @@ export function summarize(frame, labels, info) {
     parts.push('No optimizer reached a minimum.');
   }
   return parts.join(' ');
+}
+
+/**
+ * The summary line under the readouts.
+ * @param {HTMLElement} root @param {{ session: import('../race/session.js').RaceSession }} app
+ */
+export function mountSummary(root, { session }) {
+  const show = () => setText(root, summarize(session.frame, session.labels, (i) => session.info(i)));
+  return { update: show, frame: show, restart: show };
 }

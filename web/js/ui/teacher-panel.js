@@ -20,10 +20,10 @@ const DEFAULT_SIZE = { race: 720, quiz: 560, section: 900 };
 
 /**
  * @param {HTMLElement} root the #teacher section
- * @param {{ store: import('../state/store.js').Store, quizzes: () => Promise<{ id: string, title: string }[]>,
- *   sections?: () => Promise<{ id: string, title: string }[]> }} app
+ * @param {{ store: import('../state/store.js').Store, listQuizzes: () => Promise<{ id: string, title: string }[]>,
+ *   listSections?: () => Promise<{ id: string, title: string }[]> }} app
  */
-export function mountTeacherPanel(root, { store, quizzes, sections }) {
+export function mountTeacherPanel(root, { store, listQuizzes: quizzes, listSections: sections }) {
   const uid = (/** @type {string} */ s) => `teacher-${s}`;
   const check = (/** @type {string} */ id, /** @type {string} */ label, /** @type {boolean} */ checked) =>
     el('label', { class: 'pick' }, el('input', { type: 'checkbox', id: uid(id), checked, onchange: refresh }), label);

@@ -14,6 +14,8 @@ export function mountUpdateRule(root, { core }) {
   root.append(body);
   let shown = '';
   return {
+    /** @param {import('../state/store.js').AppState} s */
+    update(s) { this.show(s.runners[Math.min(s.selected, s.runners.length - 1)]?.optimizer); },
     /** @param {string | undefined} optimizerId */
     show(optimizerId) {
       if (!optimizerId || optimizerId === shown) return;

@@ -1,17 +1,22 @@
 // @ts-check
 // Applies the view part of the state (properties.js: embed, panels, hide) to the page:
-// which sections show, which controls are hidden (and so inactive), and the embed view's
-// minimal chrome. Only attributes and `hidden` change here; styles are in css/app.css.
+// the embed view's minimal chrome, which controls are hidden (and so inactive), and which
+// parts of the race and of the chapter show. The tools follow the same rule through
+// panelAllowed (panel-host.js). Only attributes and `hidden` change here; styles are in
+// css/app.css.
 import { PANELS, CONTROLS } from '../state/properties.js';
-
-/** Section element id of each panel id. */
-export const PANEL_ELEMENTS = {
-  settings: 'settings', runners: 'runners-section', presets: 'presets', chart: 'chart-section', basins: 'basins-section', inside: 'inside',
-  rule: 'rule', curvature: 'curvature', export: 'export', quizzes: 'quizzes', teacher: 'teacher',
-};
 
 /** Panels an embed view never shows, whatever the link asks: the race embed is the race. */
 const NOT_IN_EMBED = { race: ['quizzes', 'teacher'], quiz: PANELS.filter((p) => p !== 'quizzes'), section: PANELS.filter((p) => p !== 'quizzes') };
+
+/**
+ * May this panel show in this view?
+ * @param {{ embed: string, panels: string[] }} view @param {string} panel
+ */
+export function panelAllowed(view, panel) {
+  const never = /** @type {Record<string, string[]>} */ (NOT_IN_EMBED)[view.embed] ?? [];
+  return view.panels.includes(panel) && !never.includes(panel);
+}
 
 /**
  * @param {{ embed: string, panels: string[], hide: string[] }} view
@@ -21,16 +26,15 @@ export function applyView(view, doc = document) {
   const root = doc.documentElement;
   if (view.embed) root.dataset.embed = view.embed; else delete root.dataset.embed;
   root.dataset.hide = view.hide.filter((c) => CONTROLS.includes(c)).join(' ');
-  const never = /** @type {Record<string, string[]>} */ (NOT_IN_EMBED)[view.embed] ?? [];
-  for (const panel of PANELS) {
-    const section = doc.getElementById(/** @type {Record<string, string>} */ (PANEL_ELEMENTS)[panel]);
-    if (section) section.hidden = !view.panels.includes(panel) || never.includes(panel);
+  // Parts of the race that belong to a panel (the landscape and learning-rate controls are "settings").
+  for (const part of doc.querySelectorAll('[data-panel]')) {
+    /** @type {HTMLElement} */ (part).hidden = !panelAllowed(view, /** @type {HTMLElement} */ (part).dataset.panel ?? '');
   }
-  // A quiz or section embed shows no race; the race embed shows no page header.
-  const stage = doc.querySelector('.stage');
-  if (stage instanceof HTMLElement) stage.hidden = view.embed === 'quiz' || view.embed === 'section';
-  const controls = doc.getElementById('controls');
-  if (controls) controls.hidden = view.embed === 'quiz' || view.embed === 'section';
+  const chapter = doc.getElementById('quizzes');
+  if (chapter) chapter.hidden = !panelAllowed(view, 'quizzes');
+  // A quiz or section embed shows no race (a section's "Try it" brings it back).
+  const stage = doc.getElementById('stage');
+  if (stage) stage.hidden = view.embed === 'quiz' || view.embed === 'section';
 }
 
 /** @param {{ hide: string[] }} view @param {string} control */

@@ -1,0 +1,60 @@
+// @ts-check
+// Every panel of the main page, in one list. The page (panel-host.js) mounts each entry
+// the same way and keeps it up to date the same way:
+//   instance = mount(root, app)          build the panel into `root` (once)
+//   instance.update?.(state, changed)    after every state change; the first call gets every key
+//   instance.frame?.()                   while the race runs, at most ~10 times a second
+//   instance.restart?.()                 after the race went back to its start
+//   instance.close?.()                   when a tool is closed (it stays mounted)
+// Fields of an entry:
+//   id      unique; the tool button is #tool-<id>
+//   place   'stage': always mounted into the element with id `slot` (or a new box at the end of
+//           the race when there is no slot); 'tool' (default): a button in the tool bar,
+//           mounted into a section of its own the first time it is opened
+//   panel   the link's panel key (properties.js PANELS) that shows or hides it (`panels=`)
+//   label   the tool button's text; title: the section heading; section: the section's id
+// Adding a panel is one line here. A mount that throws shows its message in its own place
+// and the race goes on.
+import { mountTransport } from './transport.js';
+import { mountLandscapePicker, mountSettings } from './settings-panel.js';
+import { mountLearningRate } from './learning-rate.js';
+import { mountReadouts } from './readouts.js';
+import { mountRunnerList } from './runner-list.js';
+import { mountSummary } from './summary.js';
+
+/**
+ * @typedef {{ update?: (s: any, changed: Set<string>) => void, frame?: () => void, restart?: () => void, close?: () => void }} PanelInstance
+ * @typedef {{ id: string, place?: 'stage'|'tool', slot?: string, panel?: string, label?: string, title?: string, section?: string,
+ *   mount: (root: HTMLElement, app: any) => PanelInstance | Promise<PanelInstance> | void }} PanelSpec
+ */
+
+/** @type {PanelSpec[]} */
+export const PANEL_REGISTRY = [
+  { id: 'landscape-picker', place: 'stage', slot: 'landscape-slot', panel: 'settings', mount: mountLandscapePicker },
+  { id: 'transport', place: 'stage', slot: 'transport', mount: mountTransport },
+  { id: 'learning-rate', place: 'stage', slot: 'lr-slot', panel: 'settings', mount: mountLearningRate },
+  { id: 'readouts', place: 'stage', slot: 'runners', mount: mountReadouts },
+  { id: 'summary', place: 'stage', slot: 'summary', mount: mountSummary },
+  { id: 'runners', panel: 'runners', label: 'Optimizers', section: 'runners-section', title: 'Optimizers and their settings', mount: mountRunnerList },
+  { id: 'settings', panel: 'settings', label: 'Landscape', section: 'settings', title: 'Landscape and noise', mount: mountSettings },
+  { id: 'custom', panel: 'settings', label: 'Your function', section: 'custom-section', title: 'Your own function',
+    mount: async (root, app) => (await import('./custom-function.js')).mountCustomFunction(root, app) },
+  { id: 'presets', panel: 'presets', label: 'Experiments', section: 'presets', title: 'Experiments from the chapter',
+    mount: async (root, app) => (await import('./presets.js')).mountPresets(root, app) },
+  { id: 'chart', panel: 'chart', label: 'Loss chart', section: 'chart-section', title: 'Loss by step',
+    mount: async (root, app) => (await import('./loss-chart.js')).mountLossChart(root, app) },
+  { id: 'inside', panel: 'inside', label: 'Inside', section: 'inside', title: 'Inside the optimizer',
+    mount: async (root, app) => (await import('./inside-panel.js')).mountInside(root, app) },
+  { id: 'rule', panel: 'rule', label: 'Update rule', section: 'rule', title: 'Update rule',
+    mount: async (root, app) => (await import('./update-rule.js')).mountUpdateRule(root, app) },
+  { id: 'curvature', panel: 'curvature', label: 'Curvature', section: 'curvature', title: 'Curvature here',
+    mount: async (root, app) => (await import('./curvature-panel.js')).mountCurvature(root, app) },
+  { id: 'basins', panel: 'basins', label: 'Basins', section: 'basins-section', title: 'Basins of attraction',
+    mount: async (root, app) => (await import('./basins-panel.js')).mountBasinsPanel(root, app) },
+  { id: '3d', label: '3-D view', section: 'view-3d-section', title: '3-D view',
+    mount: async (root, app) => (await import('./view-switch.js')).mountViewSwitch(root, app) },
+  { id: 'export', panel: 'export', label: 'Export', section: 'export', title: 'Export',
+    mount: async (root, app) => (await import('./export-tool.js')).mountExportTool(root, app) },
+  { id: 'teacher', panel: 'teacher', label: 'For teachers', section: 'teacher', title: 'For teachers: share or embed this race',
+    mount: async (root, app) => (await import('./teacher-panel.js')).mountTeacherPanel(root, app) },
+];
