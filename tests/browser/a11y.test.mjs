@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { openPage, screenshotPath, useSiteAndBrowser } from './harness.mjs';
+import { openTool, readWholeChapter } from './page-helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -34,7 +35,9 @@ test('axe: the main page (race, panels, quizzes, teacher panel with its preview)
   const { page, context, errors } = await open('index.html');
   try {
     await ready(page);
-    await page.waitForFunction(() => document.querySelectorAll('#quizzes section.quiz').length >= 8, null, { timeout: 20000 });
+    await readWholeChapter(page);
+    // Every tool open at once: the axe audit covers all of them.
+    for (const tool of await page.$$eval('.toolbar .tool-button', (b) => b.map((e) => e.id.replace(/^tool-/, '')))) await openTool(page, tool);
     await page.waitForFunction(() => document.querySelector('#rule .katex') && document.querySelector('#chart-section .uplot'));
     await page.click('#step');
     assert.deepEqual(await axeViolations(page), []);
@@ -112,7 +115,9 @@ test('keyboard only: a whole race (optimizer, learning rate, play, pause, step, 
     // Skip link first: it leads to the controls.
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
-    // Select an optimizer: Space toggles the RMSprop box.
+    // Open the optimizers tool from the tool bar, then select an optimizer: Space toggles the RMSprop box.
+    await tabTo(page, '#tool-runners');
+    await page.keyboard.press('Enter');
     await tabTo(page, '#pick-rmsprop');
     await page.keyboard.press('Space');
     assert.ok((await state()).runners.some((r) => r.optimizer === 'rmsprop'));
@@ -139,8 +144,8 @@ test('keyboard only: a whole race (optimizer, learning rate, play, pause, step, 
     await page.keyboard.press('Enter');
     assert.equal(await steps(), 0);
     // A quiz question: arrow keys choose the radio, Tab reaches "Check answer", Enter checks it.
+    await page.evaluate(() => document.querySelector('section.lesson[data-lesson-id="sgd-ravines"]')?.scrollIntoView());
     await page.waitForSelector(q('oscillation-cause'));
-    await page.evaluate(() => document.getElementById('quizzes').scrollIntoView());
     await page.evaluate((f) => document.querySelector(`${f}`)?.previousElementSibling?.setAttribute('tabindex', '-1'), q('oscillation-cause'));
     await tabTo(page, `${q('oscillation-cause')} input[type=radio]`, 400);
     const label = () => page.evaluate(() => /** @type {HTMLInputElement} */ (document.activeElement)?.labels?.[0]?.textContent ?? '');

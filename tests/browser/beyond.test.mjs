@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { startServer, screenshotDir, screenshotPath, withPage } from './harness.mjs';
+import { openTool } from './page-helpers.mjs';
 
 // WebGL needs a renderer: SwiftShader instead of the harness's --disable-gpu.
 const ARGS = ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
@@ -28,6 +29,7 @@ const ready = (page) => page.waitForFunction(() => window.optlab?.session?.lands
 test('custom function: the core error with its column next to the field, then a race on it, carried by the URL', async () => {
   await withPage(browser, `${server.url}index.html?autoplay=false`, {}, async (page) => {
     await ready(page);
+    await openTool(page, 'custom');
     await page.fill('#custom-expr', 'x + (y');
     await page.waitForFunction(() => document.querySelector('#custom-expr-error').textContent.includes('column'));
     const message = await page.textContent('#custom-expr-error');
@@ -51,6 +53,7 @@ test('custom function: the core error with its column next to the field, then a 
     await page2.goto(`${server.url}index.html${search}`);
     await ready(page2);
     assert.equal(await page2.evaluate(() => window.optlab.store.getState().expr), '(x^2 - 1)^2 + 0.5*y^2');
+    await openTool(page2, 'custom');
     assert.equal(await page2.inputValue('#custom-expr'), '(x^2 - 1)^2 + 0.5*y^2');
     // An example from the list races at once.
     await page2.selectOption('#custom-examples', { label: 'Himmelblau' });
@@ -62,6 +65,7 @@ test('custom function: the core error with its column next to the field, then a 
 test('basins: Himmelblau under plain GD shows four basins; a click races from that cell', async () => {
   await withPage(browser, `${server.url}index.html?landscape=himmelblau&opt=sgd&lr=0.01&autoplay=false`, {}, async (page) => {
     await ready(page);
+    await openTool(page, 'basins');
     await page.click('#basins-compute');
     await page.waitForFunction(() => window.optlab.basins.result);
     const r = await page.evaluate(() => { const b = window.optlab.basins.result; return { counts: b.counts, ms: b.milliseconds, n: b.minimum.length }; });
@@ -90,9 +94,9 @@ test('basins: Himmelblau under plain GD shows four basins; a click races from th
 test('3-D surface: WebGL renders non-blank pixels (SwiftShader) and follows the race', async () => {
   await withPage(browser, `${server.url}index.html?landscape=himmelblau&autoplay=false`, {}, async (page) => {
     await ready(page);
+    await openTool(page, '3d'); // opening the tool switches the map to 3-D
     const disabled = await page.getAttribute('#view-3d', 'disabled');
     assert.equal(disabled, null, await page.textContent('#view-3d-note'));
-    await page.click('#view-3d');
     assert.equal(await page.isVisible('#surface3d'), true);
     assert.equal(await page.isVisible('#landscape'), false);
     const sample = () => page.evaluate(() => {
@@ -133,6 +137,7 @@ test('3-D surface: WebGL renders non-blank pixels (SwiftShader) and follows the 
 test('video for slides: a short recording is a non-empty WebM file', async () => {
   await withPage(browser, `${server.url}index.html?landscape=rosenbrock&autoplay=false`, {}, async (page) => {
     await ready(page);
+    await openTool(page, 'export');
     const r = await page.evaluate(async () => {
       const blob = await window.optlab.video.record(2, 320, 180);
       const head = new Uint8Array(await blob.slice(0, 4).arrayBuffer());

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser, withPage, screenshotPath, siteDir } from './harness.mjs';
+import { openTool, readWholeChapter } from './page-helpers.mjs';
 
 const file = join(siteDir, 'optimizer-lab.html');
 let browser;
@@ -26,8 +27,10 @@ test('optimizer-lab.html from file:// loads the module, runs a race, typesets an
   await withPage(browser, pathToFileURL(file).href, {}, async (page) => {
     await page.waitForFunction(() => Number(document.getElementById('step-count')?.dataset.step) > 30, null, { timeout: 20000 });
     assert.equal(await page.locator('#runners .runner').count(), 3);
+    await openTool(page, 'rule');
+    await openTool(page, 'chart');
     await page.waitForFunction(() => document.querySelector('#rule .katex') && document.querySelector('#chart-section .uplot'));
-    await page.waitForFunction(() => document.querySelectorAll('section.quiz').length >= 8, null, { timeout: 20000 });
+    await readWholeChapter(page);
     assert.ok(await page.locator('section.lesson').count() >= 8, 'the lessons (embedded lessons.json)');
     assert.equal(await page.locator('.quiz-broken').count(), 0);
     // A font of KaTeX came from the file itself.

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { startServer } from './harness.mjs';
+import { openTool } from './page-helpers.mjs';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc'];
@@ -44,6 +45,7 @@ test('soak: many races, resets and landscape changes keep the JS heap and the wa
     await page.waitForFunction(() => Number(document.getElementById('step-count')?.dataset.step) > 0);
     const landscapes = await page.$$eval('#landscape-select option', (os) => os.map((o) => /** @type {HTMLOptionElement} */ (o).value));
     assert.ok(landscapes.length >= 5, `landscapes: ${landscapes}`);
+    await openTool(page, 'presets');
     const presets = await page.$$eval('[data-preset]', (ps) => ps.map((p) => p.getAttribute('data-preset')));
     const box = await page.locator('#landscape').boundingBox();
 

@@ -125,16 +125,27 @@ function mountLazily(container, checked, { core, tryIt, quizBaseUrl, storage }) 
     if (done) return done;
     const i = sections.indexOf(shell);
     const c = checked.sections[i];
+    /** A section above the screen that grows would push what the reader is reading down: keep it in place. @param {() => void | Promise<void>} change */
+    const steady = async (change) => {
+      const above = shell.getBoundingClientRect().bottom <= 0;
+      const before = shell.offsetHeight;
+      await change();
+      if (above) window.scrollBy({ top: shell.offsetHeight - before, behavior: 'instant' });
+    };
     done = (async () => {
       if (!c?.section) return;
       katex ??= loadKatex().catch(() => null); // without KaTeX the formulas show as their source text
       const full = renderSection(c.section, c.index, { core, tryIt, katex: await katex, container });
-      shell.replaceChildren(...full.childNodes);
-      shell.classList.remove('lesson-pending');
+      await steady(() => {
+        shell.replaceChildren(...full.childNodes);
+        shell.classList.remove('lesson-pending');
+      });
       const host = /** @type {HTMLElement} */ (shell.querySelector('.lesson-quiz'));
-      await mountQuiz(host, { core, file: c.section.quiz, storage, ...(quizBaseUrl ? { baseUrl: quizBaseUrl } : {}) });
-      const title = host.querySelector('.quiz:not(.quiz-broken) > h3');
-      if (title) title.textContent = `Quick check: ${c.section.title}`;
+      await steady(async () => {
+        await mountQuiz(host, { core, file: c.section.quiz, storage, ...(quizBaseUrl ? { baseUrl: quizBaseUrl } : {}) });
+        const title = host.querySelector('.quiz:not(.quiz-broken) > h3');
+        if (title) title.textContent = `Quick check: ${c.section.title}`;
+      });
     })();
     filled.set(shell, done);
     return done;
@@ -155,9 +166,9 @@ function mountLazily(container, checked, { core, tryIt, quizBaseUrl, storage }) 
     async open(id) {
       const shell = sections.find((s) => s.dataset.lessonId === id);
       if (!shell) return;
-      shell.scrollIntoView();
+      shell.scrollIntoView({ behavior: 'instant' });
       await fill(shell);
-      shell.scrollIntoView();
+      shell.scrollIntoView({ behavior: 'instant' });
     },
   };
 }
@@ -221,7 +232,10 @@ function renderSection(s, index, { core, tryIt, katex, container }) {
     tryBox.append(h('p', {}, `The race for this section could not be set up: ${check.messages.join(' ')}`));
   }
   tryBox.append(h('p', { class: 'lesson-watch', id: watchId }, h('strong', {}, 'What to watch for: '), ...richText(s.tryIt.watch, katex)));
-  section.append(tryBox);
+  // The experiment sits right after the section's opening paragraph: a reader can run it
+  // while the section's heading and first lines are still on screen.
+  const opening = section.querySelector(':scope > p');
+  if (opening) opening.after(tryBox); else section.append(tryBox);
 
   section.append(h('div', { class: 'lesson-quiz', 'data-quiz-file': s.quiz }, h('p', {}, 'Loading the quick check\u2026')));
   return section;
