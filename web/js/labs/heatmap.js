@@ -45,7 +45,9 @@ export function drawBoundary(canvas, probs, n, classes, points) {
   const e = points.extent;
   const sx = canvas.width / (2 * e);
   const sy = canvas.height / (2 * e);
-  const dot = Math.max(1.5, canvas.width / 110);
+  // Points grow with the page's type size (large-type mode), as the race's markers do.
+  const typeScale = Math.max(1, (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16) / 16);
+  const dot = Math.max(1.5, canvas.width / 110) * typeScale;
   const plot = (/** @type {Float64Array} */ xs, /** @type {Int32Array} */ ys, /** @type {boolean} */ hollow) => {
     for (let i = 0; i < ys.length; ++i) {
       const [cr, cg, cb] = CLASS_RGB[ys[i]];

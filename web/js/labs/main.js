@@ -6,6 +6,9 @@ import { setupSweepLab } from './sweep-lab.js';
 import { setupNetworkLab } from './network-lab.js';
 
 const status = /** @type {HTMLElement} */ (document.getElementById('labs-status'));
+// Large type, as on the race page: text and the plots' points grow together.
+const largeType = /** @type {HTMLInputElement | null} */ (document.getElementById('large-type'));
+largeType?.addEventListener('change', () => document.documentElement.classList.toggle('large-type', largeType.checked));
 try {
   const sweepWorker = new LabsWorker();
   const networkWorker = new LabsWorker();
