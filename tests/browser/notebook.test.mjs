@@ -156,3 +156,23 @@ test('screenshot at 1920x1080', async () => {
     await page.screenshot({ path: screenshotPath('notebook-1920x1080') });
   });
 });
+
+test('a tool that fails to load shows its own message; the race and the other tools go on', async () => {
+  const { page, context, errors } = await openPage(site.browser, 'about:blank', { viewport: { width: 1280, height: 800 } });
+  try {
+    // The update-rule tool's module, broken on purpose.
+    await page.route('**/js/ui/update-rule.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("broken on purpose");' }));
+    await page.goto(site.url);
+    await ready(page);
+    await page.click('#tool-rule');
+    await page.waitForSelector('#rule .panel-error');
+    assert.match(await page.textContent('#rule .panel-error'), /could not be shown: .*broken on purpose/);
+    const s = await page.evaluate(() => window.optlab.session.steps);
+    await page.waitForFunction((n) => window.optlab.session.steps > n + 20, s);
+    await page.click('#tool-inside');
+    await page.waitForSelector('#buffers tr[data-buffer]');
+    assert.ok(errors.every((e) => /update-rule|broken on purpose|Failed to fetch dynamically imported module/.test(e)), errors.join('\n'));
+  } finally {
+    await context.close();
+  }
+});

@@ -86,11 +86,11 @@ async function main() {
       const landscapeId = session.landscape?.id;
       try {
         const { landscapeChanged } = session.apply(s, changed);
+        if (landscapeChanged) map.drawSurface(true);
         if (landscapeChanged && session.landscape.id !== landscapeId && !changed.has('start')) {
           store.setState({ start: session.landscape.start }); // a new landscape starts at its suggested start
           return;
         }
-        if (landscapeChanged) map.drawSurface(true);
       } catch (err) {
         showNotices(byId('notices'), [String(/** @type {Error} */ (err).message)]);
       }

@@ -173,6 +173,24 @@ function mountLazily(container, checked, { core, tryIt, quizBaseUrl, storage }) 
   };
 }
 
+/** Watches equation boxes: one that is wider than its column scrolls sideways and must then be reachable by keyboard. */
+const overflowWatch = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
+  for (const e of entries) {
+    const box = /** @type {HTMLElement} */ (e.target);
+    if (box.scrollWidth > box.clientWidth + 1) {
+      box.tabIndex = 0;
+      box.setAttribute('role', 'group');
+      box.setAttribute('aria-label', 'Equation (scrolls sideways)');
+    } else {
+      box.removeAttribute('tabindex');
+      box.removeAttribute('role');
+      box.removeAttribute('aria-label');
+    }
+  }
+});
+/** @param {HTMLElement} box */
+function reachableWhenScrolling(box) { overflowWatch?.observe(box); }
+
 /** @param {string} title @param {string[]} messages */
 function brokenBox(title, messages) {
   return h('div', { class: 'lesson-broken', role: 'alert' }, h('h2', {}, title),
@@ -202,6 +220,7 @@ function renderSection(s, index, { core, tryIt, katex, container }) {
     const box = h('div', { class: 'lesson-equation' });
     if (katex) katex.render(tex, box, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' });
     else box.textContent = tex;
+    reachableWhenScrolling(box);
     eqs.append(box);
   }
   section.append(eqs);

@@ -77,6 +77,7 @@ export function createPanelHost({ app, toolbar, tray, stageExtras, allKeys, regi
     let entry = mounted.get(id);
     if (open && !entry) {
       const { section, body } = toolSection(spec);
+      button?.setAttribute('aria-controls', section.id);
       entry = await mount(spec, body, section);
     } else if (entry?.section) {
       entry.open = open;
@@ -99,8 +100,8 @@ export function createPanelHost({ app, toolbar, tray, stageExtras, allKeys, regi
       const root = slot ?? stageExtras.appendChild(el('div', { class: 'stage-panel', id: `${spec.id}-panel` }));
       stageMounts.push(mount(spec, root, null));
     } else {
-      const button = el('button', { type: 'button', id: `tool-${spec.id}`, class: 'tool-button', 'aria-pressed': 'false',
-        'aria-controls': spec.section ?? `${spec.id}-section`, onclick: () => setOpen(spec.id, button.getAttribute('aria-pressed') !== 'true') },
+      // aria-controls is set once the tool's section exists (it is built when first opened).
+      const button = el('button', { type: 'button', id: `tool-${spec.id}`, class: 'tool-button', 'aria-pressed': 'false', onclick: () => setOpen(spec.id, button.getAttribute('aria-pressed') !== 'true') },
       spec.label ?? spec.id);
       buttons.set(spec.id, button);
       toolbar.append(button);
