@@ -1,14 +1,16 @@
 // @ts-check
-// Loss versus step for every runner on a log scale, drawn by uPlot (vendored,
-// loaded on demand). The page records one sample per frame from the core's frame
-// buffer; when a run grows long, every other sample is dropped, so the chart
-// costs the same however long the race runs.
+// Loss versus step for every runner on a log scale, drawn by uPlot (vendored, loaded
+// on demand). The chart appends: its axes are fixed ranges (steps up to a power of two,
+// losses between two powers of ten), so a new sample only strokes the new segment of
+// each curve onto the plot's canvas; the whole chart is drawn again only when a sample
+// leaves the ranges (they then double or widen by a decade) or the runners change.
+// When a run grows long, every other sample is dropped at the next full drawing, so the
+// chart costs the same however long the race runs.
 import { el } from './dom.js';
 import { loadClassicScript } from './katex-loader.js';
 import { runnerStyle } from '../render/palette.js';
 
 const MAX_SAMPLES = 2000;
-const REDRAW_MS = 120;
 /** uPlot's log axis handles 1e-16..1e16: smaller losses are drawn at the floor, larger ones are not drawn. */
 const LOG_FLOOR = 1e-15;
 const LOG_CEILING = 1e15;
@@ -29,8 +31,10 @@ export function mountLossChart(root, { session }) {
   let ys = [];
   /** @type {{label: string, color: string}[]} */
   let series = [];
-  let lastDraw = 0;
-  let dirty = false;
+  /** The axes' fixed ranges; `full` when a sample left them and the chart must be drawn again. */
+  const range = { xMax: 64, yLo: 1e-3, yHi: 10, full: true };
+  /** Samples already on the canvas. */
+  let drawn = 0;
   /** @type {any} */
   let uPlot = null;
   loadClassicScript(new URL('../../vendor/uplot/uPlot.iife.min.js', import.meta.url).href, 'uPlot')
@@ -43,13 +47,52 @@ export function mountLossChart(root, { session }) {
     const width = Math.max(260, box.clientWidth);
     plot = new uPlot({
       width, height: Math.round(Math.min(320, Math.max(200, width * 0.4))),
-      scales: { x: { time: false }, y: { distr: 3 } },
+      scales: { x: { time: false, range: () => [0, range.xMax] }, y: { distr: 3, range: () => [range.yLo, range.yHi] } },
       axes: [{ label: 'step' }, { label: 'loss (log)', size: 64,
         values: (/** @type {any} */ _, /** @type {number[]} */ splits) => splits.map((v) => (v == null ? '' : v >= 1e4 || v < 1e-3 ? v.toExponential(0) : String(v))) }],
       legend: { live: true },
       series: [{ label: 'step' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, spanGaps: false, points: { show: false } }))],
     }, [xs, ...ys], box);
-    dirty = false;
+    drawn = xs.length;
+    range.full = false;
+  }
+
+  /** Widens the ranges to hold a sample. @param {number} step @param {(number | null)[]} values */
+  function fit(step, values) {
+    if (step > range.xMax) { while (step > range.xMax) range.xMax *= 2; range.full = true; }
+    for (const v of values) {
+      if (v === null) continue;
+      if (v < range.yLo) { range.yLo = 10 ** Math.floor(Math.log10(v)); range.full = true; }
+      if (v > range.yHi) { range.yHi = 10 ** Math.ceil(Math.log10(v)); range.full = true; }
+    }
+  }
+
+  /** Strokes the segments from the last drawn sample to the newest onto the plot's canvas. */
+  function appendSegments() {
+    const ctx = /** @type {CanvasRenderingContext2D} */ (plot.ctx);
+    const { left, top, width, height } = plot.bbox;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left, top, width, height);
+    ctx.clip();
+    ctx.lineWidth = 2 * (window.devicePixelRatio || 1);
+    ctx.lineJoin = 'round';
+    ys.forEach((y, i) => {
+      ctx.beginPath();
+      let pen = false;
+      for (let k = Math.max(0, drawn - 1); k < xs.length; k++) {
+        const v = y[k];
+        if (v === null || v === undefined) { pen = false; continue; }
+        const u = plot.valToPos(xs[k], 'x', true);
+        const w = plot.valToPos(v, 'y', true);
+        if (pen) ctx.lineTo(u, w); else ctx.moveTo(u, w);
+        pen = true;
+      }
+      ctx.strokeStyle = series[i]?.color ?? '#000';
+      ctx.stroke();
+    });
+    ctx.restore();
+    drawn = xs.length;
   }
 
   const api = {
@@ -58,26 +101,31 @@ export function mountLossChart(root, { session }) {
       series = s;
       xs = [];
       ys = s.map(() => []);
+      Object.assign(range, { xMax: 64, yLo: 1e-3, yHi: 10, full: true });
       rebuild();
     },
     /** @param {number} step @param {number[]} losses */
     push(step, losses) {
       if (xs.length && step <= xs[xs.length - 1]) return;
+      const values = losses.map((v) => (Number.isFinite(v) && v > 0 && v < LOG_CEILING ? Math.max(v, LOG_FLOOR) : null));
+      fit(step, values);
       xs.push(step);
-      losses.forEach((v, i) => ys[i]?.push(Number.isFinite(v) && v > 0 && v < LOG_CEILING ? Math.max(v, LOG_FLOOR) : null));
-      if (xs.length > MAX_SAMPLES) {
-        xs = xs.filter((_, k) => k % 2 === 0 || k === xs.length - 1);
-        ys = ys.map((y) => y.filter((_, k) => k % 2 === 0 || k === y.length - 1));
-      }
-      dirty = true;
+      values.forEach((v, i) => ys[i]?.push(v));
     },
-    /** Redraws at most every REDRAW_MS (or now, with force). @param {boolean} [force] */
+    /** Appends what is new, or draws the whole chart when the ranges changed (always, with force). @param {boolean} [force] */
     draw(force = false) {
-      const now = performance.now();
-      if (!plot || !dirty || (!force && now - lastDraw < REDRAW_MS)) return;
-      lastDraw = now;
-      dirty = false;
-      plot.setData([xs, ...ys]);
+      if (!plot || (drawn === xs.length && !force && !range.full)) return;
+      if (force || range.full) {
+        if (xs.length > MAX_SAMPLES) {
+          xs = xs.filter((_, k) => k % 2 === 0 || k === xs.length - 1);
+          ys = ys.map((y) => y.filter((_, k) => k % 2 === 0 || k === y.length - 1));
+        }
+        range.full = false;
+        plot.setData([xs, ...ys]);
+        drawn = xs.length;
+      } else {
+        appendSegments();
+      }
     },
     resize() { rebuild(); },
   };
@@ -96,7 +144,7 @@ export function mountLossChart(root, { session }) {
     update(_s, changed) {
       if (changed.has('largeType') && typeSize !== document.documentElement.className) { typeSize = document.documentElement.className; rebuild(); }
       api.push(session.steps, session.frame.map((r) => r.loss));
-      api.draw(true);
+      api.draw();
     },
     frame() {
       api.push(session.steps, session.frame.map((r) => r.loss));
