@@ -35,6 +35,7 @@ import { mountCustomFunction } from './ui/custom-function.js';
 import { mountBasinsPanel } from './ui/basins-panel.js';
 import { mountViewSwitch } from './ui/view-switch.js';
 import { mountVideoExport } from './ui/video-export.js';
+import { mountGuarded, inertPanel } from './ui/guard.js';
 
 const RACE_KEYS = new Set(RACE_PROPERTIES.map((p) => p.key));
 const VIEW_KEYS = new Set(VIEW_PROPERTIES.map((p) => p.key));
@@ -68,27 +69,28 @@ async function main() {
 
   const stepOnce = () => { store.setState({ playing: false }); advance(1); render(true); };
   const reset = () => { session.restart(); resetChart(); render(true); };
-  const transport = mountTransport(byId('transport'), { store, step: stepOnce, reset });
+  // Every panel mounts through mountGuarded: one that fails says so in its place, the race goes on.
+  const transport = mountGuarded('transport', byId('transport'), () => mountTransport(byId('transport'), { store, step: stepOnce, reset }));
   const linkField = el('input', { type: 'text', readonly: true, hidden: true, class: 'code-field', id: 'copy-link-field', 'aria-label': 'Link to this race' });
   byId('transport').append(el('button', { type: 'button', id: 'copy-link', title: 'Copy a link to this race, with every setting',
     onclick: async () => announcer.say(await copyText(currentLink(), linkField) ? 'Link copied.' : 'Copying was refused: the link is selected, copy it with Ctrl+C.'),
   }, 'Copy link'), linkField);
-  const settings = mountSettings(byId('settings'), { store, core });
-  const customFunction = mountCustomFunction(byId('settings'), { store, core });
-  const threeD = mountViewSwitch(canvas, { redraw: () => render(true) });
-  const basins = mountBasinsPanel(byId('chart-section'), { store, session, say: (t) => announcer.say(t) });
+  const settings = mountGuarded('settings', byId('settings'), () => mountSettings(byId('settings'), { store, core }));
+  const customFunction = mountGuarded('custom function', byId('settings'), () => mountCustomFunction(byId('settings'), { store, core }));
+  const threeD = mountGuarded('3-D view', canvas.parentElement, () => mountViewSwitch(canvas, { redraw: () => render(true) }), inertPanel({ canvas }));
+  const basins = mountGuarded('basins', byId('chart-section'), () => mountBasinsPanel(byId('chart-section'), { store, session, say: (t) => announcer.say(t) }));
   applyView(pageState); // again: the basins panel is created here, after the first pass
-  const video = mountVideoExport(byId('export'), {
+  const video = mountGuarded('video export', byId('export'), () => mountVideoExport(byId('export'), {
     source: () => ({ canvas: threeD.canvas, title: `Optimizer race: ${session.landscape.displayName}`, steps: session.steps,
       legend: session.labels.map((label, i) => ({ label, color: runnerStyle(i).color })) }),
     play: () => store.setState({ playing: true }),
     name: () => `optimizer-race-${store.getState().landscape}`,
-  });
-  const runnerList = mountRunnerList(byId('runners-section'), { store, core });
-  const inside = mountInside(byId('inside'), { store });
-  const rule = mountUpdateRule(byId('rule'), { core });
-  const chart = mountLossChart(byId('chart-section'));
-  mountCurvature(byId('curvature'), {
+  }));
+  const runnerList = mountGuarded('optimizers', byId('runners-section'), () => mountRunnerList(byId('runners-section'), { store, core }));
+  const inside = mountGuarded('inside the optimizer', byId('inside'), () => mountInside(byId('inside'), { store }));
+  const rule = mountGuarded('update rule', byId('rule'), () => mountUpdateRule(byId('rule'), { core }));
+  const chart = mountGuarded('loss chart', byId('chart-section'), () => mountLossChart(byId('chart-section')));
+  mountGuarded('curvature', byId('curvature'), () => mountCurvature(byId('curvature'), {
     analyse: () => {
       const s = store.getState();
       const f = session.frame[s.selected];
@@ -102,15 +104,15 @@ async function main() {
       return { at: { x: f.x, y: f.y }, c, label: session.labels[s.selected] };
     },
     clear: () => { eigenArrows = []; render(true); },
-  });
-  mountPresets(byId('presets'), {
+  }));
+  mountGuarded('presets', byId('presets'), () => mountPresets(byId('presets'), {
     apply: (p) => store.setState({ ...structuredClone(p.state), selected: 0, playing: !reducedMotion }),
-  });
-  mountExport(byId('export'), {
+  }));
+  mountGuarded('export', byId('export'), () => mountExport(byId('export'), {
     canvas,
     name: () => `optimizer-race-${store.getState().landscape}-step-${session.steps}`,
     csv: () => trajectoriesCsv(session.labels, session.labels.map((_, i) => session.race?.trajectorySince(i, -1) ?? { points: new Float64Array(), steps: new Float64Array() })),
-  });
+  }));
 
   function resetChart() {
     chart.reset(session.labels.map((label, i) => ({ label, color: runnerStyle(i).color })));
@@ -304,12 +306,12 @@ async function main() {
     stage.scrollIntoView({ behavior: reducedMotion ? 'auto' : 'smooth', block: 'start' });
     canvas.focus({ preventScroll: true });
   };
-  const quizzesMounted = mountQuizzes(quizRoot, core, { only: pageState.embed === 'quiz' ? pageState.quiz : '',
-    section: pageState.embed === 'section' ? pageState.section : '', tryIt }).then(() => {
+  const quizzesMounted = mountGuarded('quick checks', quizRoot, () => mountQuizzes(quizRoot, core, { only: pageState.embed === 'quiz' ? pageState.quiz : '',
+    section: pageState.embed === 'section' ? pageState.section : '', tryIt })).then(() => {
     if (!pageState.embed && pageState.section) document.getElementById(`lesson-${pageState.section}`)?.scrollIntoView();
     else if (!pageState.embed && pageState.quiz) quizRoot.scrollIntoView();
   });
-  mountTeacherPanel(byId('teacher'), { store, quizzes: () => listQuizzes(), sections: () => listSections() });
+  mountGuarded('teacher', byId('teacher'), () => mountTeacherPanel(byId('teacher'), { store, quizzes: () => listQuizzes(), sections: () => listSections() }));
   quizzesMounted.finally(() => bridge.post('ready', { query: serializeQuery(store.getState()) }));
   /** @type {any} */ (window).optlab = { store, timer, session, basins, threeD, video };
 }
