@@ -2,8 +2,8 @@
 // against the page's stable hooks (ids, data attributes, roles, window.optlab), not its
 // layout or wording, so a redesign changes little here. After each scenario the runner also
 // checks that the page raised no error and logged none (engine.mjs). What only Chromium can
-// do (CDP throttling, request interception, axe audits on every view, soak) stays in
-// tests/browser/.
+// do (CDP throttling, request interception, emulated media, soak) and the axe audits of
+// every view stay in tests/browser/; here axe audits two small views in every engine.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
@@ -51,6 +51,20 @@ const mathmlReport = () => {
   }
   return { formulas: maths.length, errors: document.querySelectorAll('.katex-error').length, bad };
 };
+/** Animation frames and race steps per second over `ms` (the page keeps playing meanwhile). */
+const framesPerSecond = (/** @type {number} */ ms) => new Promise((resolve) => {
+  const step = () => Number(document.getElementById('step-count')?.dataset.step ?? 0);
+  let frames = 0;
+  const t0 = performance.now();
+  const s0 = step();
+  const tick = () => {
+    frames++;
+    const dt = performance.now() - t0;
+    if (dt < ms) requestAnimationFrame(tick);
+    else resolve({ fps: (frames * 1000) / dt, stepsPerSecond: ((step() - s0) * 1000) / dt, ms: dt });
+  };
+  requestAnimationFrame(tick);
+});
 /** The quick checks' score element, as numbers. */
 const score = () => {
   const e = /** @type {HTMLElement | null} */ (document.querySelector('.quiz-score[data-answered]'));
@@ -60,6 +74,22 @@ const score = () => {
 const raceState = () => {
   const s = /** @type {any} */ (window).optlab.store.getState();
   return JSON.stringify({ landscape: s.landscape, landscapeParams: s.landscapeParams, runners: s.runners, start: s.start, lr: s.lr, noise: s.noise, seed: s.seed, speed: s.speed });
+};
+
+/** axe-core's WCAG violations on the page, one line each (axe is served by the test server, same origin). */
+const axeViolations = async () => {
+  const w = /** @type {any} */ (window);
+  if (!w.axe) {
+    await new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = '/__axe.js';
+      s.onload = resolve;
+      s.onerror = () => reject(new Error('axe-core did not load'));
+      document.head.append(s);
+    });
+  }
+  const r = await w.axe.run(document, { resultTypes: ['violations'] });
+  return r.violations.map((/** @type {any} */ v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((/** @type {any} */ n) => n.target.join(' ')).join(' | ')}`);
 };
 
 /** Picks a choice of a quick check and submits it. */
@@ -85,6 +115,8 @@ export const SCENARIOS = [
       assert.ok(await t.eval(mapInk) > 0.5, 'the map is mostly blank');
       await t.waitFor('the update rule typeset', () => document.querySelector('#rule .katex'));
       await t.waitFor('the loss chart', () => document.querySelector('#chart-section canvas'));
+      const r = await t.eval(framesPerSecond, 3000);
+      console.log(`# ${t.engine}: the default race at ${r.fps.toFixed(1)} frames/s, ${r.stepsPerSecond.toFixed(0)} steps/s (over ${r.ms.toFixed(0)} ms; a figure, not a test)`);
       await t.screenshot('race');
     },
   },
@@ -270,6 +302,18 @@ export const SCENARIOS = [
       assert.match(message, /could not start/);
       await t.waitFor('the update rule typeset', () => document.querySelector('#rule .katex'));
       await t.waitFor('the quick checks', () => document.querySelectorAll('section.quiz').length >= 8);
+    },
+  },
+  {
+    name: 'axe: no accessibility violations in the race embed and on the quick checks page',
+    async run(t) {
+      await t.open('index.html?embed=race&panels=runners,chart&autoplay=false');
+      await t.waitFor('the race', raceReady);
+      await t.waitFor('the loss chart', () => document.querySelector('#chart-section .uplot'));
+      assert.deepEqual(await t.eval(axeViolations), [], 'race embed');
+      await t.open('quiz.html');
+      await t.waitFor('the quick checks', score);
+      assert.deepEqual(await t.eval(axeViolations), [], 'quiz.html');
     },
   },
   {

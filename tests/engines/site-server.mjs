@@ -1,12 +1,17 @@
 // The built site on 127.0.0.1 for the cross-engine runner, with two additions the engines
 // cannot make themselves (WebKit's WebDriver has no request interception or init scripts):
 // - every HTML page gets the error probe (probe.js) as its first script;
+// - /__axe.js is axe-core, same origin, so a scenario can add it without bypassing the CSP;
 // - /fault/<name>/… serves the site with one module's export replaced by one that throws,
 //   so a scenario can check that a failing panel does not take the page down.
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import sirv from 'sirv';
+
+export const AXE_PATH = '/__axe.js';
+const axeFile = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export const PROBE_PATH = '/__engine-probe.js';
 const probeSource = readFileSync(new URL('probe.js', import.meta.url), 'utf8');
@@ -38,6 +43,11 @@ export async function startSiteServer(siteDir, faults = {}) {
     if (path === PROBE_PATH) {
       res.setHeader('content-type', 'text/javascript');
       res.end(probeSource);
+      return;
+    }
+    if (path === AXE_PATH) {
+      res.setHeader('content-type', 'text/javascript');
+      res.end(readFileSync(axeFile));
       return;
     }
     const fault = /^\/fault\/([\w-]+)(\/.*)$/.exec(path);
