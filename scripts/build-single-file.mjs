@@ -11,7 +11,10 @@
 // - Styles (app, quiz, lessons, KaTeX with its woff2 fonts as data: URLs, uPlot) are inlined;
 //   modules that add a stylesheet on demand find a disabled <link> (never fetched) and skip it.
 // - KaTeX and uPlot (classic scripts) are inlined, so their loaders find window.katex/uPlot.
-// - A CSP <meta> allows exactly the inline script and style by their sha256 hashes, plus
+// - Each part is its own inline <script data-part="…">, in order: the locale guard, the core,
+//   KaTeX, uPlot, the fetch wrapper, the page. A part that throws as it loads stops only itself
+//   (a browser runs each script element on its own); the page then does without it.
+// - A CSP <meta> allows exactly those inline scripts and the style by their sha256 hashes, plus
 //   'wasm-unsafe-eval', data: fonts/images, and connect-src data: (the core reads its inlined wasm).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -70,12 +73,18 @@ return realFetch(input,init);};})();`;
     // No labs page, no hosted embed files next to a single file: hide what would lead nowhere.
     '.labs-link,#teacher{display:none!important}'].join('\n');
 
-  // 4. One classic script: core, KaTeX, uPlot, the fetch wrapper, the page.
-  const script = [readFileSync(coreFile, 'utf8'), read('vendor/katex/katex.min.js'), read('vendor/uplot/uPlot.iife.min.js'), fetchShim, pageScript]
-    .join('\n;\n').replaceAll('</script', '<\\/script').replaceAll('<!--', '<\\!--');
+  // 4. Classic scripts, one per part. The locale guard runs first: uPlot reads navigator.language as it loads.
+  const localeGuard = (await esbuild.build({
+    stdin: { contents: "import { guardNavigatorLanguage } from './js/ui/locale.js'; guardNavigatorLanguage();", resolveDir: site, loader: 'js' },
+    bundle: true, format: 'iife', write: false, minify: true, target: 'es2020', logLevel: 'error',
+  })).outputFiles[0].text;
+  const parts = [['locale', localeGuard], ['core', readFileSync(coreFile, 'utf8')], ['katex', read('vendor/katex/katex.min.js')],
+    ['uplot', read('vendor/uplot/uPlot.iife.min.js')], ['fetch', fetchShim], ['page', pageScript]]
+    .map(([name, code]) => [name, code.replaceAll('</script', '<\\/script').replaceAll('<!--', '<\\!--')]);
   const sha = (/** @type {string} */ s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
-  const csp = [`default-src 'none'`, `script-src ${sha(script)} 'wasm-unsafe-eval'`, `style-src ${sha(css)}`, `img-src data: blob:`,
+  const csp = [`default-src 'none'`, `script-src ${parts.map(([, code]) => sha(code)).join(' ')} 'wasm-unsafe-eval'`, `style-src ${sha(css)}`, `img-src data: blob:`,
     `font-src data:`, `connect-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+  const scripts = parts.map(([name, code]) => `<script data-part="${name}">${code}</script>`).join('\n');
 
   let html = read('index.html')
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
@@ -85,7 +94,7 @@ return realFetch(input,init);};})();`;
   const disabledLinks = [...lazyCss, 'vendor/katex/katex.min.css'].map((p) => `<link rel="stylesheet" href="${p}" disabled>`).join('\n  ');
   html = html.replace('</head>', () => `  ${disabledLinks}\n  <style>${css}</style>\n</head>`)
     .replace(/<html lang="en">/, '<html lang="en" data-single-file="">')
-    .replace('</body>', () => `<script>${script}</script>\n</body>`);
+    .replace('</body>', () => `${scripts}\n</body>`);
   const out = join(site, 'optimizer-lab.html');
   writeFileSync(out, html);
   const raw = Buffer.byteLength(html);

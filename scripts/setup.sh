@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs whatever the project needs and is missing; does nothing when all is there.
-# Used by `npm start` (build + serve) and `npm test` (adds Chromium for browser tests).
+# Used by `npm start` (build + serve) and `npm test` (adds the browsers for the browser tests).
 #
 #   scripts/setup.sh            Debian packages for building, then npm dependencies
-#   scripts/setup.sh --browser  also Debian's chromium (browser tests)
+#   scripts/setup.sh --browser  also the three engines the tests run: Debian's chromium,
+#                               firefox-esr, and WebKitGTK's WebDriver with Xvfb (its display)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,9 @@ declare -A PROVES=(
 )
 if [[ ${1:-} == --browser ]]; then
   PROVES[chromium]=/usr/bin/chromium
+  PROVES[firefox-esr]=/usr/bin/firefox-esr
+  PROVES[webkit2gtk-driver]=/usr/bin/WebKitWebDriver
+  PROVES[xvfb]=/usr/bin/xvfb-run
 fi
 
 missing=()
@@ -42,5 +46,7 @@ fi
 # npm dependencies: reinstall only when package-lock.json changed since the last install.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "setup: installing npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  # puppeteer-core never downloads a browser; the variable makes sure nothing else does either:
+  # the tests drive Debian's browsers.
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi

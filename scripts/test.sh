@@ -99,10 +99,17 @@ if bash scripts/build.sh wasm site; then
   node_runner js-api tests/js/
   section "4. Browser tests (headless Chromium)"
   node_runner browser tests/browser/
+  # The shared scenarios in each engine, one after the other (two at once on 2 cores only
+  # slows both). ENGINES="firefox" runs a subset.
+  for engine in ${ENGINES:-chromium firefox webkit}; do
+    section "5. The shared scenarios in $engine (tests/engines/)"
+    node_runner "$engine" "tests/engines/$engine.test.mjs"
+  done
 else
   record catch2-wasm 1 "WebAssembly build failed"
   record js-api 1 "not run (build failed)"
   record browser 1 "not run (build failed)"
+  for engine in ${ENGINES:-chromium firefox webkit}; do record "$engine" 1 "not run (build failed)"; done
 fi
 
 section "Summary"

@@ -17,12 +17,15 @@ after(async () => { await browser?.close(); });
 test('optimizer-lab.html from file:// loads the module, runs a race, typesets and shows the quizzes', async () => {
   assert.ok(existsSync(file), `${file} is missing: npm run build makes it`);
   const html = readFileSync(file, 'utf8');
-  // Outside the one inline script: no script or stylesheet is loaded from elsewhere.
-  const markup = html.slice(0, html.indexOf('<script>')) + html.slice(html.lastIndexOf('</script>'));
-  assert.doesNotMatch(markup, /<script\b/, 'one inline script, nothing else');
+  // Outside the inline scripts (one per part, side by side at the end): no script or stylesheet is loaded from elsewhere.
+  const first = html.indexOf('<script data-part=');
+  assert.ok(first > 0, 'the inline scripts');
+  const markup = html.slice(0, first) + html.slice(html.lastIndexOf('</script>'));
+  assert.doesNotMatch(markup, /<script\b/, 'inline scripts only, nothing else');
+  assert.deepEqual([...html.matchAll(/<script data-part="(\w+)">/g)].map((m) => m[1]), ['locale', 'core', 'katex', 'uplot', 'fetch', 'page']);
   assert.ok(!/<link rel="stylesheet"(?![^>]*disabled)/.test(markup), 'stylesheets are inlined');
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
-  assert.match(csp, /script-src 'sha256-[^']+' 'wasm-unsafe-eval'/);
+  assert.match(csp, /script-src ('sha256-[^']+' ){6}'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /'unsafe-eval'|'unsafe-inline'/);
   await withPage(browser, pathToFileURL(file).href, {}, async (page) => {
     await page.waitForFunction(() => Number(document.getElementById('step-count')?.dataset.step) > 30, null, { timeout: 20000 });

@@ -1,5 +1,6 @@
 // @ts-check
 // Loads the vendored KaTeX (a classic script that defines window.katex) once, on demand.
+import { guardNavigatorLanguage } from './locale.js';
 
 /** @type {Promise<any> | null} */
 let loading = null;
@@ -15,9 +16,12 @@ export function loadKatex() {
  * @param {string} src @param {string} globalName
  */
 export function loadClassicScript(src, globalName) {
+  guardNavigatorLanguage(); // uPlot hands navigator.language to Intl as it loads
   return new Promise((resolve, reject) => {
     const existing = /** @type {any} */ (window)[globalName];
     if (existing) { resolve(existing); return; }
+    // The single file inlines its libraries: a missing one failed there, and fetching it would break its CSP.
+    if (document.documentElement.hasAttribute('data-single-file')) { reject(new Error(`${globalName} is not available`)); return; }
     const script = document.createElement('script');
     script.src = src;
     script.async = true;

@@ -1,0 +1,76 @@
+// WebKitGTK (Debian's webkit2gtk-driver): WebKitWebDriver under xvfb-run (MiniBrowser needs a
+// display), driven by selenium-webdriver. Started under LANG=C.UTF-8, the default locale of
+// Debian and most containers, where WebKit reports navigator.language === 'C': pages must not
+// trust the browser's locale. WebDriver reports no console messages; the page's error probe does.
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import { Builder, By } from 'selenium-webdriver';
+
+export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+async function freePort() {
+  const srv = net.createServer();
+  await new Promise((r) => srv.listen(0, '127.0.0.1', () => r(undefined)));
+  const { port } = /** @type {net.AddressInfo} */ (srv.address());
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+/** Polls the driver's /status until it answers (or the driver process ended). */
+async function waitForDriver(url, child, timeoutMs = 30000) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited with ${child.exitCode}`);
+    try {
+      const r = await fetch(`${url}/status`);
+      if (r.ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`WebKitWebDriver did not answer on ${url} within ${timeoutMs} ms`);
+}
+
+/** @returns {Promise<import('../engine.mjs').Engine>} */
+export async function launch() {
+  const port = await freePort();
+  const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
+  delete env.LANGUAGE;
+  // Its own process group, so closing ends xvfb-run, Xvfb, the driver and the browsers together.
+  const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1400x1000x24', 'WebKitWebDriver', `--port=${port}`],
+    { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-2000); });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForDriver(url, child);
+  } catch (err) {
+    try { process.kill(-/** @type {number} */ (child.pid), 'SIGTERM'); } catch { /* gone */ }
+    throw new Error(`${/** @type {Error} */ (err).message}\n${stderr}`);
+  }
+  const capabilities = { browserName: 'MiniBrowser',
+    'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } };
+  let version = '';
+  return {
+    name: 'webkit',
+    get version() { return version; },
+    async newPage({ width, height }) {
+      // A session per page: its own browser and storage (quiz progress starts empty).
+      const driver = await new Builder().usingServer(url).withCapabilities(capabilities).build();
+      version ||= String((await driver.getCapabilities()).get('browserVersion') ?? '');
+      await driver.manage().window().setRect({ width, height });
+      await driver.manage().setTimeouts({ script: 60000, pageLoad: 60000 });
+      return {
+        goto: async (u) => { await driver.get(u); },
+        evaluate: (expression) => driver.executeScript(`return ${expression};`),
+        click: async (selector) => { await driver.findElement(By.css(selector)).click(); },
+        screenshot: async (path) => { await writeFile(path, await driver.takeScreenshot(), 'base64'); },
+        nativeErrors: () => [],
+        close: () => driver.quit(),
+      };
+    },
+    async close() {
+      try { process.kill(-/** @type {number} */ (child.pid), 'SIGTERM'); } catch { /* already gone */ }
+    },
+  };
+}

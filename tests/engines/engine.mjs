@@ -1,0 +1,114 @@
+// The cross-engine runner: registers every scenario of scenarios.mjs as a node:test test for
+// one engine. A driver (drivers/<engine>.mjs) only knows how to open a page, evaluate an
+// expression, click, take a screenshot and report native errors; everything a scenario does
+// is written once, against the tools below, so the three engines run the same checks.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { siteDir, screenshotDir } from '../browser/harness.mjs';
+import { startSiteServer } from './site-server.mjs';
+import { SCENARIOS, FAULTS } from './scenarios.mjs';
+import { prepareSingleFiles } from './single-file-copies.mjs';
+
+/**
+ * @typedef {{ goto(url: string): Promise<void>, evaluate(expression: string): Promise<any>,
+ *   click(selector: string): Promise<void>, screenshot(path: string): Promise<void>,
+ *   nativeErrors(): string[], close(): Promise<void> }} EnginePage
+ * @typedef {{ name: string, version: string, newPage(size: { width: number, height: number }): Promise<EnginePage>,
+ *   close(): Promise<void> }} Engine
+ */
+
+/** An expression that calls `fn` (a function with no free variables) with JSON arguments. */
+const call = (/** @type {Function} */ fn, /** @type {unknown[]} */ args) => `(${fn})(...${JSON.stringify(args)})`;
+
+/**
+ * What a scenario works with: the page, the site's URLs and the engine's name.
+ * @param {EnginePage} page @param {{ url: string, files: Record<string, string> }} site @param {string} engine
+ */
+function tools(page, site, engine) {
+  const t = {
+    engine,
+    /** Opens a page of the site (a path like "quiz.html?x=1") or a prepared single file ("file:name"). */
+    async open(/** @type {string} */ where) {
+      const url = where.startsWith('file:') ? pathToFileURL(site.files[where.slice(5)]).href : new URL(where, site.url).href;
+      await page.goto(url);
+    },
+    /** Runs `fn(...args)` in the page and returns its (JSON) result; `fn` may be async. */
+    eval: (/** @type {Function} */ fn, /** @type {unknown[]} */ ...args) => page.evaluate(call(fn, args)),
+    /**
+     * Waits until `fn(...args)` is truthy in the page and returns its value.
+     * @param {string} what said on a timeout @param {Function} fn @param {unknown[]} args
+     */
+    async waitFor(what, fn, ...args) {
+      const timeout = 60000;
+      const t0 = Date.now();
+      let last;
+      while (Date.now() - t0 < timeout) {
+        try {
+          last = await page.evaluate(call(fn, args));
+          if (last) return last;
+        } catch (err) {
+          last = err; // the page may be navigating
+        }
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      throw new Error(`${engine}: timed out after ${timeout} ms waiting for ${what} (last: ${last})`);
+    },
+    click: (/** @type {string} */ selector) => page.click(selector),
+    /** The value of a CSS selector's textContent ('' when missing). */
+    text: (/** @type {string} */ selector) => page.evaluate(call((s) => document.querySelector(s)?.textContent ?? '', [selector])),
+    screenshot: (/** @type {string} */ name) => page.screenshot(`${screenshotDir}/engines-${engine}-${name}.png`),
+    /** Every error the page showed so far: the engine's own reports and the page's error probe. */
+    async errors() {
+      const probed = await page.evaluate('(window.__engineProbe && window.__engineProbe.errors) || ["error probe missing"]')
+        .catch((/** @type {Error} */ err) => [`could not read the error probe: ${err.message}`]);
+      return [...page.nativeErrors(), ...probed];
+    },
+  };
+  return t;
+}
+
+/** @typedef {ReturnType<typeof tools>} Tools */
+
+/**
+ * Registers the scenarios for one engine.
+ * @param {string} name chromium | firefox | webkit
+ */
+export function engineTests(name) {
+  /** @type {Engine | null} */
+  let engine = null;
+  /** @type {{ url: string, close: () => Promise<void> } | null} */
+  let server = null;
+  /** @type {Record<string, string>} */
+  let files = {};
+  before(async () => {
+    mkdirSync(screenshotDir, { recursive: true });
+    server = await startSiteServer(siteDir, FAULTS);
+    files = prepareSingleFiles(siteDir);
+    const { launch } = await import(`./drivers/${name}.mjs`);
+    engine = await launch();
+  });
+  after(async () => {
+    if (engine) console.log(`# ${name} ${engine.version}`);
+    await engine?.close();
+    await server?.close();
+  });
+  for (const scenario of SCENARIOS) {
+    test(`${name}: ${scenario.name}`, { timeout: 180000 }, async () => {
+      if (!engine || !server) throw new Error(`${name} did not start`);
+      const page = await engine.newPage(scenario.viewport ?? { width: 1280, height: 900 });
+      try {
+        const t = tools(page, { url: server.url, files }, name);
+        await scenario.run(t);
+        const errors = await t.errors();
+        const expected = scenario.expectedErrors ?? [];
+        const unexpected = errors.filter((e) => !expected.some((re) => re.test(e)));
+        assert.deepEqual(unexpected, [], `${name}: errors on the page`);
+        for (const re of expected) assert.ok(errors.some((e) => re.test(e)), `${name}: expected an error matching ${re}`);
+      } finally {
+        await page.close().catch(() => {});
+      }
+    });
+  }
+}
