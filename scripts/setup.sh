@@ -3,7 +3,8 @@
 # Used by `npm start` (build + serve) and `npm test` (adds Chromium for browser tests).
 #
 #   scripts/setup.sh            Debian packages for building, then npm dependencies
-#   scripts/setup.sh --browser  also Debian's chromium (browser tests)
+#   scripts/setup.sh --browser  also Debian's chromium (browser tests) and python3-torch (the
+#                               test that runs the page's PyTorch export against the core)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,7 @@ declare -A PROVES=(
 )
 if [[ ${1:-} == --browser ]]; then
   PROVES[chromium]=/usr/bin/chromium
+  PROVES[python3-torch]=/usr/lib/python3/dist-packages/torch/__init__.py
 fi
 
 missing=()

@@ -20,6 +20,7 @@ import { mountCurvature } from './ui/curvature-panel.js';
 import { mountPresets } from './ui/presets.js';
 import { mountLossChart } from './ui/loss-chart.js';
 import { mountExport, trajectoriesCsv } from './ui/export.js';
+import { pytorchScript } from './export/pytorch-script.js';
 import { summarize } from './ui/summary.js';
 import { createAnnouncer } from './ui/announcer.js';
 import { showNotices } from './ui/notices.js';
@@ -110,6 +111,7 @@ async function main() {
     canvas,
     name: () => `optimizer-race-${store.getState().landscape}-step-${session.steps}`,
     csv: () => trajectoriesCsv(session.labels, session.labels.map((_, i) => session.race?.trajectorySince(i, -1) ?? { points: new Float64Array(), steps: new Float64Array() })),
+    python: (fromScratch) => pytorchScript(core, store.getState(), session.labels, session.steps, { fromScratch }),
   });
 
   function resetChart() {
