@@ -33,6 +33,15 @@ const all = (q) => [q.showMe.caption, q.explanation, ...q.choices.map((c) => c.f
 const says = (q, text) => assert.ok(all(q).includes(text), `no longer says: ${text}`);
 
 const CHECKS = {
+  'big-picture#plain-gd-troubles'(q) {
+    says(q, 'Plain SGD needs about five times as many steps as momentum to get 1 away from the ridge');
+    says(q, 'with no memory of earlier steps, a tiny gradient means a tiny step');
+    const [sgd, mom] = run(q.showMe.race);
+    const away = (r) => { for (let k = 0; k < r.n; k++) if (Math.abs(r.y(k)) > 1) return r.steps[k]; return -1; };
+    assert.ok(away(sgd) > 0 && away(mom) > 0, `${away(sgd)}, ${away(mom)}`);
+    const ratio = away(sgd) / away(mom);
+    assert.ok(ratio > 4.5 && ratio < 5.5, String(ratio));
+  },
   'sgd-ravines#oscillation-cause'(q) {
     says(q, 'Plain SGD (lr = 0.038) on a ravine whose curvature is 50 times larger across than along (κ = 50)');
     says(q, 'the ravine in the example has a single minimum and SGD still zig-zags');
