@@ -4,7 +4,8 @@
 #
 #   scripts/setup.sh            Debian packages for building, then npm dependencies
 #   scripts/setup.sh --browser  also the three engines the tests run: Debian's chromium,
-#                               firefox-esr, and WebKitGTK's WebDriver with Xvfb (its display)
+#                               firefox-esr, and WebKitGTK's WebDriver with Xvfb (its display),
+#                               and python3-torch (the test that runs the page's PyTorch export)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,7 @@ if [[ ${1:-} == --browser ]]; then
   PROVES[firefox-esr]=/usr/bin/firefox-esr
   PROVES[webkit2gtk-driver]=/usr/bin/WebKitWebDriver
   PROVES[xvfb]=/usr/bin/xvfb-run
+  PROVES[python3-torch]=/usr/lib/python3/dist-packages/torch/__init__.py
 fi
 
 missing=()

@@ -43,39 +43,59 @@ test('mouse: single and multiple choice, feedback, score, retry, progress kept a
     await page.click(`${q('oscillation-cause')} label:has-text("mini-batch")`);
     await page.click(`${q('oscillation-cause')} .quiz-check`);
     await page.waitForSelector(`${q('oscillation-cause')} .quiz-verdict.is-wrong`);
-    assert.match(await page.textContent(`${q('oscillation-cause')} .quiz-feedback`), /Not quite.*jitter/s);
+    const wrongText = await page.textContent(`${q('oscillation-cause')} .quiz-feedback`);
+    assert.match(wrongText, /Not quite.*jitter/s);
+    // a wrong answer gets feedback on the pick, but neither the explanation nor the right choice
+    assert.equal(await page.locator(`${q('oscillation-cause')} .quiz-explanation`).count(), 0);
+    assert.doesNotMatch(wrongText, /condition number|narrow valley/);
     assert.deepEqual(await scoreOf(page), { right: 0, answered: 1 });
     await page.click(`${q('oscillation-cause')} .quiz-retry`);
     await page.click(`${q('oscillation-cause')} label:has-text("narrow valley")`);
     await page.click(`${q('oscillation-cause')} .quiz-check`);
     await page.waitForSelector(`${q('oscillation-cause')} .quiz-verdict.is-right`);
-    assert.match(await page.textContent(`${q('oscillation-cause')} .quiz-feedback`), /Correct.*condition number/s);
+    assert.match(await page.textContent(`${q('oscillation-cause')} .quiz-feedback`), /Correct, after 2 tries.*condition number/s);
+    // right on the second try: reported, not scored; and final (no more tries)
+    assert.deepEqual(await scoreOf(page), { right: 0, answered: 1 });
+    assert.match(await page.textContent(`${q('oscillation-cause')} .quiz-status`), /right after 2 tries/);
+    assert.equal(await page.isVisible(`${q('oscillation-cause')} .quiz-retry`), false);
 
     // show me: SGD on the ravine, from the core
     await page.click(`${q('oscillation-cause')} .quiz-showme`);
     await page.waitForSelector(`${q('oscillation-cause')} .quiz-race[data-state="done"]`);
     assert.match(await page.textContent(`${q('oscillation-cause')} .quiz-race-outcome`), /SGD reached the minimum at step \d+/);
 
-    // multiple choice: a partial answer is wrong and names the missed choices
+    // multiple choice: a partial answer is wrong and says that right choices were missed, not which
     await page.click(`${q('plain-gd-troubles')} label:has-text("zig-zags")`);
     await page.click(`${q('plain-gd-troubles')} .quiz-check`);
     const fb = await page.textContent(`${q('plain-gd-troubles')} .quiz-feedback`);
     assert.match(fb, /Not quite/);
-    assert.match(fb, /Also right \(you missed it\)/);
+    assert.match(fb, /You missed 2 right choices/);
+    assert.doesNotMatch(fb, /Also right|saddle|rare/);
     await page.screenshot({ path: screenshotPath('quiz-desktop-answered'), fullPage: false });
-    assert.deepEqual(await scoreOf(page), { right: 1, answered: 2 });
+    assert.deepEqual(await scoreOf(page), { right: 0, answered: 2 });
+    // giving up: the answer, every choice's feedback and the explanation; final, not right
+    await page.click(`${q('plain-gd-troubles')} .quiz-reveal`);
+    const shown = await page.textContent(`${q('plain-gd-troubles')} .quiz-feedback`);
+    assert.match(shown, /Right: It can stall on flat stretches/);
+    assert.match(shown, /Why: /);
+    assert.equal(await page.getAttribute(q('plain-gd-troubles'), 'data-state'), 'revealed');
+    assert.equal(await page.isVisible(`${q('plain-gd-troubles')} .quiz-retry`), false);
+    assert.deepEqual(await scoreOf(page), { right: 0, answered: 2 });
 
     // memory question: right answer decided by the core, table read from it
     await page.click(`${q('memory-limit')} label:has-text("Lion")`);
     await page.click(`${q('memory-limit')} label:has-text("SGD with momentum")`);
     await page.click(`${q('memory-limit')} .quiz-check`);
     await page.waitForSelector(`${q('memory-limit')} .quiz-verdict.is-right`);
+    assert.match(await page.textContent(`${q('memory-limit')} .quiz-feedback`), /Correct, on the first try/);
     assert.match(await page.textContent(`${q('memory-limit')} .quiz-memory`), /Adam2.*Lion1/s);
+    assert.deepEqual(await scoreOf(page), { right: 1, answered: 3 });
 
     await page.reload();
     await page.waitForSelector('.quiz-score[data-answered]');
-    assert.deepEqual(await scoreOf(page), { right: 2, answered: 3 });
-    assert.equal(await page.getAttribute(q('oscillation-cause'), 'data-state'), 'right');
+    assert.deepEqual(await scoreOf(page), { right: 1, answered: 3 });
+    assert.equal(await page.getAttribute(q('oscillation-cause'), 'data-state'), 'right-later');
+    assert.equal(await page.getAttribute(q('memory-limit'), 'data-state'), 'right');
     await page.click('.quiz-reset');
     assert.deepEqual(await scoreOf(page), { right: 0, answered: 0 });
     assert.deepEqual(errors, []);
@@ -99,11 +119,14 @@ test('keyboard only: numeric (computed answer, too low, then right) and choices'
     // Tab to "Try again", press it: focus returns to the input
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.className), 'quiz-retry');
+    assert.equal(await page.locator(`${q('weight-ten-steps-ago')} .quiz-explanation`).count(), 0, 'no explanation before the final answer');
     await page.keyboard.press('Enter');
-    await page.keyboard.type('0,349');
+    // a formula: the core's expression parser works it out
+    await page.keyboard.type('0.9^10');
     await page.keyboard.press('Enter');
     await page.waitForSelector(`${q('weight-ten-steps-ago')} .quiz-verdict.is-right`);
     const fb = await page.textContent(`${q('weight-ten-steps-ago')} .quiz-feedback`);
+    assert.match(fb, /0\.9\^10 = 0\.3487/);
     assert.match(fb, /0\.3487/); // the value the core measured, in the explanation
     assert.equal(await page.locator(`${q('weight-ten-steps-ago')} svg.quiz-weights rect`).count(), 31);
     await page.locator(`${q('weight-ten-steps-ago')} .quiz-figure`).screenshot({ path: screenshotPath('quiz-momentum-weights') });
@@ -114,13 +137,13 @@ test('keyboard only: numeric (computed answer, too low, then right) and choices'
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     await page.waitForSelector(`${q('momentum-099')} .quiz-verdict.is-right`);
-    // multiple choice by keyboard: Space toggles checkboxes
+    // multiple choice by keyboard: Space toggles checkboxes (RMSprop and clipping, the 1st and 3rd of 5)
     await page.locator(`${q('pick-rnn')} input`).first().focus();
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -133,7 +156,10 @@ test('keyboard only: numeric (computed answer, too low, then right) and choices'
 
     assert.deepEqual(events.map((e) => [e.questionId, e.correct]),
       [['weight-ten-steps-ago', false], ['weight-ten-steps-ago', true], ['momentum-099', true], ['pick-rnn', true]]);
-    assert.equal(events[1].score.right, 1);
+    // only first tries score: the numeric question was right on its second try
+    assert.deepEqual(events.map((e) => e.firstTry), [true, false, true, true]);
+    assert.equal(events[1].score.right, 0);
+    assert.equal(events[3].score.right, 2);
     assert.equal(await page.getAttribute(`${q('weight-ten-steps-ago')} .quiz-feedback`, 'aria-live'), 'polite');
     assert.deepEqual(errors, []);
   } finally {

@@ -26,6 +26,34 @@ function race([landscape, params, start], lr, runners, steps) {
     r.dispose();
   }
 }
+/** Per runner of an SGD race: how often the loss rose from one recorded step to the next, and its final info. */
+function lossRises([landscape, params, start], settings, steps) {
+  const r = core.createRace(landscape, params, start);
+  try {
+    settings.forEach((s, i) => r.addRunner('sgd', s, `sgd${i}`));
+    r.advance(steps);
+    return settings.map((_, i) => {
+      const t = r.trajectorySince(i, -1);
+      let rises = 0;
+      for (let k = 1; k < t.steps.length; k++) if (t.points[3 * k + 2] > t.points[3 * k - 1]) rises++;
+      return { rises, info: r.runnerInfo(i) };
+    });
+  } finally {
+    r.dispose();
+  }
+}
+/** The race's stop rule: a start just inside `tol` of Rosenbrock's minimum has arrived, one just outside has not. */
+function assertTolerance(tol) {
+  for (const [d, status] of [[tol * 0.999, 'converged'], [tol * 1.001, 'running']]) {
+    const r = core.createRace('rosenbrock', { a: 1, b: 100 }, { x: 1 + d, y: 1 });
+    try {
+      r.addRunner('sgd', { lr: 1e-9 }, 'probe');
+      assert.equal(r.runnerInfo(0).status, status, `distance ${d}`);
+    } finally {
+      r.dispose();
+    }
+  }
+}
 const defaultOf = (opt, name) => core.optimizer(opt).params.find((p) => p.name === name).defaults[0];
 const buffer = (r, name) => r.buffers.find((b) => b.name === name).values;
 const close = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
@@ -77,7 +105,7 @@ const CLAIMS = [
     assert.equal(defaultOf('adamw', 'weight_decay'), 0.01);
     assert.equal(defaultOf('adam', 'weight_decay'), 0);
   } },
-  { section: 'adamw-nadam-lion', text: 'every coordinate moves by exactly the learning rate, whatever the size of its gradient', check() {
+  { section: 'adamw-nadam-lion', text: 'with weight decay off, every coordinate whose blend is not exactly zero moves by exactly the learning rate, whatever the size of its gradient', check() {
     const grads = [3, -0.01, 1e-6, 200, 5, 0.2, -7, 1e-3];
     const p = core.probeOptimizer('lion', { lr: 0.001 }, [0, 0], grads).params;
     let prev = [0, 0];
@@ -99,14 +127,15 @@ const CLAIMS = [
     assert.ok(core.stateValuesPerParameter('lion', {}) < adam);
     assert.ok(core.stateValuesPerParameter('sgd', { lr: 0.01, momentum: 0.9 }) < adam);
   } },
-  { section: 'choosing', text: 'On the Rosenbrock valley from (−1.5, 2) at lr = 0.001, the core\'s momentum reaches the minimum about five times sooner than Adam, while plain SGD and RMSprop are still on their way after 20,000 steps', check() {
+  { section: 'choosing', text: 'A runner reaches the minimum, here and everywhere in the app, once it is within 0.001 of it', check() {
+    assertTolerance(0.001);
+  } },
+  { section: 'choosing', text: 'On the Rosenbrock valley from (−1.5, 2) at lr = 0.001, the core\'s momentum reaches the minimum after 1,677 steps, about six times sooner than Adam (10,453); RMSprop needs 8,942 steps and plain SGD 17,695', check() {
     const [sgd, mom, rms, adam] = race(ROSENBROCK, 0.001, [['sgd', {}], ['sgd', { momentum: 0.9 }], ['rmsprop', {}], ['adam', {}]], 20000);
-    assert.equal(mom.status, 'converged');
-    assert.equal(adam.status, 'converged');
+    for (const r of [sgd, mom, rms, adam]) assert.equal(r.status, 'converged', r.label);
+    assert.deepEqual([mom, adam, rms, sgd].map((r) => r.statusStep), [1677, 10453, 8942, 17695]);
     const ratio = adam.statusStep / mom.statusStep;
-    assert.ok(ratio > 4.5 && ratio < 5.5, `Adam/momentum steps ${ratio}`);
-    assert.equal(sgd.status, 'running');
-    assert.equal(rms.status, 'running');
+    assert.ok(ratio > 5.5 && ratio < 6.5, `Adam/momentum steps ${ratio}`);
   } },
   { section: 'choosing', text: 'At lr = 0.01 both SGD runners blow up within five steps, and Adam arrives', check() {
     const [sgd, mom, adam] = race(ROSENBROCK, 0.01, [['sgd', {}], ['sgd', { momentum: 0.9 }], ['adam', {}]], 20000);
@@ -115,12 +144,43 @@ const CLAIMS = [
   } },
   { section: 'common-mistakes', text: 'So Adam\'s 0.001 can be far too timid', check() { assert.equal(defaultOf('adam', 'lr'), 0.001); } },
   { section: 'common-mistakes', text: 'AdamW\'s default of 0.01 is a common start', check() { assert.equal(defaultOf('adamw', 'weight_decay'), 0.01); } },
-  { section: 'common-mistakes', text: 'On the Rosenbrock valley at lr = 0.01, the core\'s Adam with ε = 1 needs about 40% more steps to reach the minimum than with the default', check() {
+  { section: 'common-mistakes', text: 'On the Rosenbrock valley at lr = 0.01, the core\'s Adam with ε = 1 needs about a third more steps to reach the minimum than with the default', check() {
     const [plain, big] = race(ROSENBROCK, 0.01, [['adam', {}], ['adam', { eps: 1 }]], 20000);
     assert.equal(plain.status, 'converged');
     assert.equal(big.status, 'converged');
     const more = big.statusStep / plain.statusStep - 1;
-    assert.ok(more > 0.3 && more < 0.5, `${(more * 100).toFixed(1)}% more steps`);
+    assert.ok(Math.abs(more - 1 / 3) < 0.03, `${(more * 100).toFixed(1)}% more steps`);
+  } },
+  { section: 'common-mistakes', text: 'on the κ = 50 ravine at lr = 0.039, plain SGD\'s loss falls at every step, while with momentum 0.9 it rises on 43 of the 89 steps it needs', check() {
+    const [sgd, mom] = lossRises(RAVINE, [{ lr: 0.039 }, { lr: 0.039, momentum: 0.9 }], 600);
+    assert.equal(sgd.rises, 0);
+    assert.equal(sgd.info.status, 'converged');
+    assert.equal(mom.rises, 43);
+    assert.equal(mom.info.status, 'converged');
+    assert.equal(mom.info.statusStep, 89);
+  } },
+  { section: 'momentum', text: 'The moves are the same, but the stored points, and so the drawn paths, differ by $\\eta\\mu v$ at every step', check() {
+    const lr = 0.001;
+    const r = core.createRace(...ROSENBROCK);
+    try {
+      r.addRunner('sgd', { lr, momentum: 0.9, nesterov: true }, 'torch');
+      r.addRunner('sgd', { lr, momentum: 0.9, nesterov_lookahead: true }, 'chapter');
+      r.advance(300);
+      const torch = r.trajectorySince(0, -1).points;
+      const book = r.trajectorySince(1, -1).points;
+      let maxGap = 0;
+      for (let k = 1; k < 300; k++) {
+        for (const c of [0, 1]) {
+          // v_k = (θ_{k-1} − θ_k)/η on the chapter's path, so θ_k − ημ v_k = θ_k − μ(θ_{k-1} − θ_k)
+          const lookahead = book[3 * k + c] - 0.9 * (book[3 * (k - 1) + c] - book[3 * k + c]);
+          close(torch[3 * k + c], lookahead, 1e-9, `step ${k}, coordinate ${c}`);
+          maxGap = Math.max(maxGap, Math.abs(torch[3 * k + c] - book[3 * k + c]));
+        }
+      }
+      assert.ok(maxGap > 1e-3, `the drawn paths differ visibly (max gap ${maxGap})`);
+    } finally {
+      r.dispose();
+    }
   } },
 ];
 

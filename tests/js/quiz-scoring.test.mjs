@@ -3,8 +3,8 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { scoreChoice, scoreNumeric, parseNumber, scorePrediction, fill } from '../../web/js/quiz/scoring.js';
-import { createProgress } from '../../web/js/quiz/progress.js';
-import { resolveQuestion, momentumWeights, adamBiasCorrection } from '../../web/js/quiz/computations.js';
+import { createProgress, describeRecord, PROGRESS_KEY } from '../../web/js/quiz/progress.js';
+import { resolveQuestion, momentumWeights, adamBiasCorrection, evaluateConstant } from '../../web/js/quiz/computations.js';
 import { loadNodeCore } from './load-core.mjs';
 
 const quiz = (f) => JSON.parse(readFileSync(new URL(`../../web/quizzes/${f}`, import.meta.url), 'utf8'));
@@ -54,21 +54,64 @@ test('predict-then-run: right only when the prediction names the race winner', (
   assert.equal(scorePrediction('none', { winner: 'none' }).correct, true);
 });
 
-test('progress: kept in storage, a right answer stays right, reset clears it', () => {
+test('progress: only the first answer scores; later tries say when it became right; kept in storage; reset clears it', () => {
   const store = new Map();
   const storage = { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => store.set(k, v), removeItem: (k) => store.delete(k) };
   const p = createProgress(storage);
   p.record('a', 'q1', false);
   p.record('a', 'q1', true);
   p.record('a', 'q1', false);
-  assert.deepEqual(p.get('a', 'q1'), { correct: true, attempts: 3 });
+  assert.deepEqual(p.get('a', 'q1'), { firstCorrect: false, correct: true, attempts: 3, rightAt: 2, revealed: false });
+  assert.deepEqual(describeRecord(p.get('a', 'q1')), { text: 'right after 2 tries', state: 'right-later' });
+  p.record('a', 'q2', true);
+  p.record('a', 'q2', false);
+  assert.deepEqual(describeRecord(p.get('a', 'q2')), { text: 'right on first try', state: 'right' });
   const again = createProgress(storage);
-  const qs = [{ quizId: 'a', questionId: 'q1' }, { quizId: 'a', questionId: 'q2' }];
-  assert.deepEqual(again.score(qs), { right: 1, answered: 1, total: 2 });
+  const qs = [{ quizId: 'a', questionId: 'q1' }, { quizId: 'a', questionId: 'q2' }, { quizId: 'a', questionId: 'q3' }];
+  assert.deepEqual(again.score(qs), { right: 1, answered: 2, total: 3, later: 1 });
   again.reset();
-  assert.deepEqual(createProgress(storage).score(qs), { right: 0, answered: 0, total: 2 });
-  store.set('optlab.quiz.progress.v1', '{broken');
-  assert.deepEqual(createProgress(storage).score(qs), { right: 0, answered: 0, total: 2 });
+  assert.deepEqual(createProgress(storage).score(qs), { right: 0, answered: 0, total: 3, later: 0 });
+  store.set(PROGRESS_KEY, '{broken');
+  assert.deepEqual(createProgress(storage).score(qs), { right: 0, answered: 0, total: 3, later: 0 });
+});
+
+test('progress: a revealed answer is final and never right, however often it is tried afterwards', () => {
+  const p = createProgress(null);
+  p.record('a', 'q1', false);
+  p.reveal('a', 'q1');
+  p.record('a', 'q1', true);
+  const rec = p.get('a', 'q1');
+  assert.equal(rec.correct, false);
+  assert.equal(rec.firstCorrect, false);
+  assert.equal(describeRecord(rec).state, 'revealed');
+  assert.match(describeRecord(rec).text, /^answer shown after 2 tries$/);
+  assert.deepEqual(p.score([{ quizId: 'a', questionId: 'q1' }]), { right: 0, answered: 1, total: 1, later: 0 });
+});
+
+test('progress: records of the old format (right at any try) are not credited as first-try answers', () => {
+  const store = new Map([['optlab.quiz.progress.v1', JSON.stringify({ a: { q1: { correct: true, attempts: 5 } } })]]);
+  const storage = { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => store.set(k, v), removeItem: (k) => store.delete(k) };
+  assert.deepEqual(createProgress(storage).score([{ quizId: 'a', questionId: 'q1' }]).right, 0);
+  assert.deepEqual(createProgress(storage, 'optlab.quiz.progress.v1').score([{ quizId: 'a', questionId: 'q1' }]).right, 0);
+});
+
+test('numeric answers: formulas such as 0.9^10 and sqrt(10) are worked out by the core, bad ones get a clear message', () => {
+  const q = { tolerance: { absolute: 0.005 }, feedback: { correct: 'c', low: 'l', high: 'h' } };
+  const evaluate = (t) => evaluateConstant(core, t);
+  const r = scoreNumeric(q, '0.9^10', 0.9 ** 10, evaluate);
+  assert.equal(r.status, 'correct');
+  assert.equal(r.expression, true);
+  assert.ok(Math.abs(r.value - 0.9 ** 10) < 1e-15, String(r.value));
+  assert.equal(scoreNumeric({ ...q, tolerance: { relative: 0.03 } }, 'sqrt(10)', Math.sqrt(10), evaluate).status, 'correct');
+  assert.equal(scoreNumeric({ ...q, tolerance: { relative: 0.03 } }, '0.1 / sqrt(0.001)', Math.sqrt(10), evaluate).status, 'correct');
+  assert.equal(scoreNumeric(q, '1/(1-0.9)', 0.9 ** 10, evaluate).status, 'high');
+  assert.equal(scoreNumeric(q, '0.35', 0.9 ** 10, evaluate).expression, false);
+  for (const bad of ['0.9^', 'x^2', 'sqrt(', 'hello', 'log(0)', '1/0']) {
+    const b = scoreNumeric(q, bad, 1, evaluate);
+    assert.equal(b.status, 'invalid', bad);
+    assert.match(b.feedback, /not a number or a formula/, bad);
+  }
+  assert.equal(scoreNumeric(q, '   ', 1, evaluate).status, 'invalid');
 });
 
 test('the momentum weight is measured from the core: 0.9^10 from the momentum buffer', () => {

@@ -33,7 +33,9 @@ enum class StopReason {
 };
 
 struct StopCriteria {
-  double minimumTolerance = 1e-4;   // Euclidean distance to a minimum, in parameter units
+  // Euclidean distance to a minimum, in parameter units. 1e-3 is what a reader of the page
+  // accepts as "there": a position shown to three decimals as the minimum is within it.
+  double minimumTolerance = 1e-3;
   double gradientTolerance = 1e-8;  // norm of the true (unmasked, noise-free) gradient
   double divergenceFactor = 50;     // bound: domain grown by this many widths/heights on each side
   bool stopOnConvergence = true;    // a converged runner stops (status is final)

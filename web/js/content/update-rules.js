@@ -19,11 +19,11 @@ d_t &\leftarrow \begin{cases} g_t + \mu\, b_t & \text{nesterov}\\ b_t & \text{ot
 v_t &= \mu\, v_{t-1} + \nabla f\big(\theta_t - \eta\mu\, v_{t-1}\big) \;\;\text{(Nesterov)}\\
 \theta_{t+1} &= \theta_t - \eta\, v_t
 \end{aligned}`,
-    difference: 'Plain momentum is the same in both. For Nesterov the textbook evaluates the gradient at a look-ahead point; torch keeps the gradient at the current point and adds μ·b instead, an algebraically rearranged version (switch "nesterov_lookahead" on to run the textbook form). With μ = 0 both are plain SGD.',
+    difference: 'Plain momentum is the same in both. For Nesterov the textbook evaluates the gradient at the look-ahead point θ − ημv; torch evaluates it at the point it stores and steps by g + μ·b. The two make the same moves, but the point torch stores is the textbook\'s look-ahead point, so the two paths are drawn apart (switch "nesterov_lookahead" on to run the textbook form next to torch\'s). With μ = 0 both are plain SGD.',
   },
   adagrad: {
     torch: String.raw`\begin{aligned}
-\tilde\gamma &\leftarrow \gamma / (1 + (t-1)\,\eta_{\text{decay}})\\
+\tilde\gamma &\leftarrow \gamma / \big(1 + (t-1)\,\text{lr\_decay}\big)\\
 s_t &\leftarrow s_{t-1} + g_t^2\\
 \theta_t &\leftarrow \theta_{t-1} - \tilde\gamma\, \frac{g_t}{\sqrt{s_t} + \epsilon}
 \end{aligned}`,
@@ -34,7 +34,7 @@ v_t &\leftarrow \alpha\, v_{t-1} + (1-\alpha)\, g_t^2\\
 \theta_t &\leftarrow \theta_{t-1} - \gamma\, \frac{g_t}{\sqrt{v_t} + \epsilon}
 \end{aligned}`,
     textbook: String.raw`\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{v_t + \epsilon}}\, g_t`,
-    difference: 'Some texts put ε inside the square root; torch adds it outside. The switch "eps_inside_sqrt" runs the other placement. With momentum or centered on, torch adds a velocity buffer or subtracts the squared mean gradient.',
+    difference: 'The chapter\'s RMSprop section adds ε outside the square root, as torch does; its summary table (and some other texts) put it inside, as shown here. The switch "eps_inside_sqrt" runs that placement. With momentum or centered on, torch adds a velocity buffer or subtracts the squared mean gradient.',
   },
   adam: {
     torch: String.raw`\begin{aligned}
@@ -43,7 +43,7 @@ v_t &\leftarrow \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2\\
 \hat m_t &\leftarrow m_t / (1-\beta_1^t), \quad \hat v_t \leftarrow v_t / (1-\beta_2^t)\\
 \theta_t &\leftarrow \theta_{t-1} - \gamma\, \frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon}
 \end{aligned}`,
-    difference: 'The textbook and torch agree. weight_decay adds λθ to the gradient (L2), which then goes through the adaptive scaling; the teaching switch "bias_correction" drops the two divisions.',
+    difference: 'The chapter\'s Adam section writes this rule, with ε outside the square root as torch does; only its summary table writes √(v̂ + ε). weight_decay adds λθ to the gradient (L2), which then goes through the adaptive scaling; the teaching switch "bias_correction" drops the two divisions.',
   },
   adamw: {
     torch: String.raw`\begin{aligned}
@@ -68,7 +68,7 @@ c_t &\leftarrow \beta_1 m_{t-1} + (1-\beta_1)\, g_t\\
 m_t &\leftarrow \beta_2 m_{t-1} + (1-\beta_2)\, g_t
 \end{aligned}`,
     textbook: String.raw`\theta_{t+1} = \theta_t - \eta\, \operatorname{sign}(m_t)`,
-    difference: 'The textbook keeps one average. The published Lion interpolates with β₁ for the step and updates the stored momentum with a second rate β₂, so every coordinate moves by exactly γ per step.',
+    difference: 'The textbook keeps one average and steps by its sign. The published Lion (and this app) takes the sign of c, a blend with β₁ of the stored momentum and the new gradient, steps against it, and then updates the stored momentum with a second rate β₂. The sign part of each step is exactly γ per coordinate; weight decay adds γλθ, and a coordinate whose c is exactly 0 does not move.',
   },
   adamax: {
     torch: String.raw`\begin{aligned}

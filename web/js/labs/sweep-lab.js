@@ -199,7 +199,7 @@ export function setupSweepLab(catalog, worker) {
       info.textContent = `${runs} runs × ${setup.steps} steps: ${Math.round(r.coreMilliseconds)} ms in the core, ${Math.round(wall)} ms in all.`;
       $('sweep-plot').dataset.coreMs = String(r.coreMilliseconds);
       $('sweep-plot').dataset.wallMs = String(wall);
-      $('sweep-summary').textContent = `Converged means within ${1e-4} of a minimum within ${setup.steps} steps. ${sweepSummary(r, keys).join('; ')}. Hollow markers at the top (one row per optimizer, in its colour): diverged runs.`;
+      $('sweep-summary').textContent = `Converged means within ${1e-3} of a minimum within ${setup.steps} steps. ${sweepSummary(r, keys).join('; ')}. Hollow markers at the top (one row per optimizer, in its colour): diverged runs.`;
       $('sweep-pick').textContent = 'Click a point of the plot to open that exact race.';
     } catch (e) {
       if (!(e instanceof Error && (e.message === 'superseded' || e.message === 'stopped'))) info.textContent = `The sweep failed: ${e instanceof Error ? e.message : e}`;

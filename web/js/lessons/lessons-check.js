@@ -78,6 +78,7 @@ export function checkLessons(data) {
   if (!isObject(data) || !Array.isArray(/** @type {any} */ (data).sections)) {
     return { ok: false, messages: ['the file must be an object with a "sections" array'], sections: [] };
   }
+  const frame = frameProblems(/** @type {any} */ (data));
   const seen = new Set();
   const sections = /** @type {unknown[]} */ (/** @type {any} */ (data).sections).map((s, index) => {
     const messages = sectionProblems(s);
@@ -86,7 +87,7 @@ export function checkLessons(data) {
     seen.add(id);
     return { index, id, ok: messages.length === 0, messages, section: messages.length ? null : /** @type {LessonSection} */ (s) };
   });
-  const messages = sections.length ? [] : ['the file has no sections'];
+  const messages = [...frame, ...(sections.length ? [] : ['the file has no sections'])];
   return { ok: messages.length === 0 && sections.every((s) => s.ok), messages, sections };
 }
 
@@ -127,4 +128,48 @@ export function checkPatch(patch, catalog) {
   const messages = [...parsed.notices];
   if (!messages.length && !same(parsed.state, state)) messages.push('the race does not survive the link round trip unchanged');
   return { ok: messages.length === 0, messages, state, query };
+}
+
+const FILE_KEYS = ['description', 'intro', 'history', 'sections', 'summary', 'next'];
+
+/**
+ * The parts around the sections (all optional): intro {objectives, why}, history rows
+ * {year, optimizer, idea, by}, summary {caption, rows {label, id, settings, momentum, adaptive,
+ * bestFor}} whose memory column the page asks the core for, and next (the bridge onwards).
+ * @param {any} data @returns {string[]}
+ */
+export function frameProblems(data) {
+  const out = [];
+  for (const k of Object.keys(data)) if (!FILE_KEYS.includes(k)) out.push(`unknown field "${k}"`);
+  if (data.intro !== undefined) {
+    if (!isObject(data.intro) || !Array.isArray(data.intro.objectives) || !data.intro.objectives.every(isText) || !isText(data.intro.why)) {
+      out.push('intro must be { objectives: [text, ...], why: text }');
+    }
+  }
+  if (data.history !== undefined) {
+    if (!Array.isArray(data.history) || !data.history.every((/** @type {any} */ r) => isObject(r) && Number.isInteger(r.year)
+      && isText(r.optimizer) && isText(r.idea) && isText(r.by))) {
+      out.push('history must be rows of { year, optimizer, idea, by }');
+    }
+  }
+  if (data.summary !== undefined) {
+    const rows = data.summary?.rows;
+    if (!isObject(data.summary) || !isText(data.summary.caption) || !Array.isArray(rows) || !rows.every((/** @type {any} */ r) => isObject(r)
+      && isText(r.label) && isText(r.id) && isObject(r.settings) && isText(r.momentum) && isText(r.adaptive) && isText(r.bestFor))) {
+      out.push('summary must be { caption, rows: [{ label, id, settings, momentum, adaptive, bestFor }] }');
+    }
+  }
+  if (data.next !== undefined && !isText(data.next)) out.push('next must be a text');
+  return out;
+}
+
+/**
+ * The memory an optimizer needs per weight as the chapter writes it, O(kn): the weight plus
+ * the state values the core keeps for it.
+ * @param {{ stateValuesPerParameter: (id: string, settings: Record<string, any>) => number }} core
+ * @param {string} id @param {Record<string, any>} settings
+ */
+export function memoryOrder(core, id, settings) {
+  const k = core.stateValuesPerParameter(id, settings) + 1;
+  return k === 1 ? 'O(n)' : `O(${k}n)`;
 }

@@ -10,7 +10,7 @@
 // A malformed section, or one whose race the page would refuse, shows a message in its place.
 import { loadKatex } from '../ui/katex-loader.js';
 import { mountQuiz } from '../quiz/quiz-panel.js';
-import { checkLessons, checkPatch } from './lessons-check.js';
+import { checkLessons, checkPatch, memoryOrder } from './lessons-check.js';
 import { el as h } from '../ui/dom.js';
 
 /** Fired on the container when a "try it" button is used; detail { sectionId, patch }. */
@@ -81,7 +81,7 @@ export async function mountLessons(container, { core, tryIt, lessonsUrl = new UR
   const sections = checked.sections.map((c) => (c.section
     ? renderSection(c.section, c.index, { core, tryIt, katex, container })
     : brokenSection(c.index, c.id, c.messages)));
-  container.replaceChildren(nav, ...sections);
+  container.replaceChildren(...introParts(data, katex), nav, ...sections, ...closingParts(data, core, katex));
 
   // quick checks, in parallel; each one reports its own problems in its place
   await Promise.all(checked.sections.map(async (c, i) => {
@@ -258,4 +258,43 @@ function renderSection(s, index, { core, tryIt, katex, container }) {
 
   section.append(h('div', { class: 'lesson-quiz', 'data-quiz-file': s.quiz }, h('p', {}, 'Loading the quick check\u2026')));
   return section;
+}
+
+/** Objectives, why it matters and the history, before the sections. @param {any} data @param {any} katex */
+function introParts(data, katex) {
+  const out = [];
+  if (data.intro) {
+    out.push(h('section', { class: 'lessons-intro', 'aria-labelledby': 'lessons-intro-title' },
+      h('h2', { id: 'lessons-intro-title' }, 'What you will learn'),
+      h('ol', { class: 'lessons-objectives' }, ...data.intro.objectives.map((/** @type {string} */ t) => h('li', {}, ...richText(t, katex)))),
+      h('p', { class: 'lessons-why' }, h('strong', {}, 'Why this matters: '), ...richText(data.intro.why, katex)),
+      ...(data.history ? [historyTable(data.history)] : [])));
+  }
+  return out;
+}
+
+/** @param {{ year: number, optimizer: string, idea: string, by: string }[]} rows */
+function historyTable(rows) {
+  return h('figure', { class: 'lessons-table' },
+    h('figcaption', {}, 'A short history: each optimizer answered a weakness of the ones before it.'),
+    h('table', {},
+      h('thead', {}, h('tr', {}, ...['Year', 'Optimizer', 'Key idea', 'Introduced by'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, ...rows.map((r) => h('tr', {}, h('td', {}, String(r.year)), h('th', { scope: 'row' }, r.optimizer), h('td', {}, r.idea), h('td', {}, r.by))))));
+}
+
+/** The summary table (memory from the core) and the bridge onwards, after the sections. @param {any} data @param {any} core @param {any} katex */
+function closingParts(data, core, katex) {
+  const out = [];
+  if (data.summary) {
+    out.push(h('section', { class: 'lessons-summary', 'aria-labelledby': 'lessons-summary-title' },
+      h('h2', { id: 'lessons-summary-title' }, 'Summary'),
+      h('figure', { class: 'lessons-table' },
+        h('table', {},
+          h('thead', {}, h('tr', {}, ...['Optimizer', 'Memory', 'Momentum', 'Adaptive step', 'Best for'].map((t) => h('th', { scope: 'col' }, t)))),
+          h('tbody', {}, ...data.summary.rows.map((/** @type {any} */ r) => h('tr', {}, h('th', { scope: 'row' }, r.label),
+            h('td', {}, memoryOrder(core, r.id, r.settings)), h('td', {}, r.momentum), h('td', {}, r.adaptive), h('td', {}, r.bestFor))))),
+        h('figcaption', {}, data.summary.caption))));
+  }
+  if (data.next) out.push(h('section', { class: 'lessons-next', 'aria-label': 'What comes next' }, h('p', {}, ...richText(data.next, katex))));
+  return out;
 }

@@ -113,3 +113,29 @@ export function resolveQuestion(core, q) {
   }
   return { answer, correctIds, values, figure };
 }
+
+/**
+ * The value of a typed formula without x or y ("0.9^10", "sqrt(10)", "1/(1-0.9)"), worked out
+ * by the core's expression parser: the formula becomes a custom landscape, and its loss at
+ * the start point is the value. The page never evaluates formulas itself.
+ * @param {Core} core @param {string} text
+ * @returns {{ value: number | null, error: string }}
+ */
+export function evaluateConstant(core, text) {
+  const t = String(text).trim();
+  if (t.length > 200) return { value: null, error: 'the formula is too long' };
+  if (/(^|[^a-z_])[xy]($|[^a-z_(])/i.test(t)) return { value: null, error: 'it uses x or y; type a number' };
+  const checked = core.checkExpression(t);
+  if (checked.error) return { value: null, error: checked.error };
+  let race;
+  try {
+    race = core.createRace('custom', {}, { x: 0, y: 0 }, { expr: t });
+    race.addRunner('sgd', { lr: 0.001 }, 'value');
+    const v = race.runnerInfo(0).loss;
+    return Number.isFinite(v) ? { value: v, error: '' } : { value: null, error: 'its value is not a finite number' };
+  } catch (e) {
+    return { value: null, error: /** @type {Error} */ (e).message };
+  } finally {
+    race?.dispose();
+  }
+}

@@ -7,14 +7,19 @@
 // quiz.schema.json by a validator ajv generated at build time (no eval under the CSP).
 // A quiz that fails the check shows its messages in its place; the others work.
 //
+// Only a question's first answer scores. A wrong answer gets feedback on what was picked,
+// then "Try again" or "Show the answer"; the explanation (and which choices were right)
+// appears only with the final answer: a right one, or the revealed one.
+//
 // Every answer dispatches a bubbling `quiz-answer` CustomEvent on the container, with
-// detail { quizId, questionId, type, correct, response, attempts, score: {right, answered, total} }
-// (response: choice ids, the typed number, or { prediction, winner, lr } for predict-then-run).
+// detail { quizId, questionId, type, correct, firstTry, final, response, attempts,
+// score: {right, answered, total, later} } (score.right counts first-try answers; response:
+// choice ids, the typed number, or { prediction, winner, lr } for predict-then-run).
 import validateQuiz from './validate-quiz.js';
 import { parseQuiz } from './quiz-check.js';
 import { scoreChoice, scoreNumeric, scorePrediction, fill } from './scoring.js';
-import { createProgress } from './progress.js';
-import { resolveQuestion, fmt } from './computations.js';
+import { createProgress, describeRecord } from './progress.js';
+import { resolveQuestion, fmt, evaluateConstant } from './computations.js';
 import { raceVerdict } from './race-spec.js';
 import { QuizRaceView } from './quiz-race-view.js';
 import { el as h } from '../ui/dom.js';
@@ -51,7 +56,7 @@ export async function mountQuizzes(container, { core, baseUrl = new URL('../../q
   container.replaceChildren(h('div', { class: 'quiz-panel-head' }, h('h2', null, 'Quick checks'), score, resetButton), list);
   const updateScore = () => {
     const s = progress.score(all);
-    score.textContent = `Score: ${s.right} of ${s.total} right · ${s.answered} answered`;
+    score.textContent = `Score: ${s.right} of ${s.total} right on the first try · ${s.answered} answered${s.later ? ` · ${s.later} right after more tries` : ''}`;
     score.dataset.right = String(s.right);
     score.dataset.answered = String(s.answered);
     return s;
@@ -182,8 +187,9 @@ function renderQuestion(quiz, q, index, ctx) {
   // buttons
   const check = h('button', { type: 'submit', class: 'quiz-check' }, q.type === 'predict' ? 'Lock in my prediction and run' : 'Check answer');
   const retry = h('button', { type: 'button', class: 'quiz-retry', hidden: '' }, 'Try again');
+  const revealButton = h('button', { type: 'button', class: 'quiz-reveal', hidden: '' }, 'Show the answer');
   const hintButton = h('button', { type: 'button', class: 'quiz-hint-toggle', 'aria-expanded': 'false', 'aria-controls': `${id}-hint` }, 'Show hint');
-  const buttons = h('div', { class: 'quiz-buttons' }, check, retry, hintButton);
+  const buttons = h('div', { class: 'quiz-buttons' }, check, retry, revealButton, hintButton);
   const hint = h('p', { class: 'quiz-hint', id: `${id}-hint`, hidden: '' }, h('strong', null, 'Hint: '), fill(q.hint, values));
   fieldset.append(buttons, hint);
   hintButton.addEventListener('click', () => {
@@ -210,24 +216,30 @@ function renderQuestion(quiz, q, index, ctx) {
     });
   }
 
-  const setLocked = (/** @type {boolean} */ locked) => {
+  // locked: inputs off; final: no further tries (right, revealed, or a prediction that has run)
+  const setLocked = (/** @type {boolean} */ locked, final = false) => {
     for (const i of inputs) i.disabled = locked;
     check.hidden = locked;
-    retry.hidden = !locked;
+    retry.hidden = !locked || final;
+    revealButton.hidden = !locked || final;
   };
   const markStatus = () => {
-    const rec = ctx.progress.get(quiz.id, q.id);
-    status.textContent = rec ? (rec.correct ? ' ✓ answered right' : ' ✗ not right yet') : '';
-    form.dataset.state = rec ? (rec.correct ? 'right' : 'wrong') : 'new';
+    const d = describeRecord(ctx.progress.get(quiz.id, q.id));
+    status.textContent = d.text ? ` ${d.state === 'right' || d.state === 'right-later' ? '✓' : '✗'} ${d.text}` : '';
+    form.dataset.state = d.state;
   };
   markStatus();
-  const emit = (/** @type {boolean} */ correct, /** @type {any} */ response) => {
+  const emit = (/** @type {boolean} */ correct, /** @type {any} */ response, /** @type {boolean} */ final) => {
     const rec = ctx.progress.record(quiz.id, q.id, correct);
     markStatus();
     const s = ctx.updateScore();
     ctx.container.dispatchEvent(new CustomEvent(ANSWER_EVENT, { bubbles: true,
-      detail: { quizId: quiz.id, questionId: q.id, type: q.type, correct, response, attempts: rec.attempts, score: s } }));
+      detail: { quizId: quiz.id, questionId: q.id, type: q.type, correct, firstTry: rec.attempts === 1, final, response,
+        attempts: rec.attempts, score: s } }));
+    return rec;
   };
+  /** "Correct." with when: the first try scores, later ones are only reported. @param {{ attempts: number }} rec */
+  const rightWhen = (rec) => (rec.attempts === 1 ? 'Correct, on the first try.' : `Correct, after ${rec.attempts} tries (only a first try scores).`);
   const verdictLine = (/** @type {boolean} */ ok, /** @type {string} */ text) =>
     h('p', { class: `quiz-verdict ${ok ? 'is-right' : 'is-wrong'}` }, h('span', { 'aria-hidden': 'true' }, ok ? '✓ ' : '✗ '), text);
   const explanation = () => {
@@ -242,18 +254,37 @@ function renderQuestion(quiz, q, index, ctx) {
     feedback.replaceChildren();
     inputs[0]?.focus();
   });
+  // Giving up: the right answer, every choice's feedback and the explanation, and no more tries.
+  revealButton.addEventListener('click', () => {
+    ctx.progress.reveal(quiz.id, q.id);
+    markStatus();
+    setLocked(true, true);
+    if (q.type === 'numeric') {
+      feedback.replaceChildren(verdictLine(false, `The answer: ${fmt(/** @type {number} */ (resolved.answer), 4)}.`), explanation());
+    } else {
+      for (const i of inputs) i.checked = resolved.correctIds.has(i.value);
+      const items = h('ul', { class: 'quiz-choice-feedback' }, ...q.choices.map((/** @type {any} */ c) =>
+        h('li', { class: resolved.correctIds.has(c.id) ? 'is-right' : 'is-wrong' },
+          h('strong', null, `${resolved.correctIds.has(c.id) ? 'Right' : 'Not right'}: `), `${c.text}. `, fill(c.feedback, values))));
+      feedback.replaceChildren(verdictLine(false, 'The answer is marked above.'), items, explanation());
+    }
+    ctx.container.dispatchEvent(new CustomEvent(ANSWER_EVENT, { bubbles: true,
+      detail: { quizId: quiz.id, questionId: q.id, type: q.type, correct: false, firstTry: false, final: true, response: 'revealed',
+        attempts: ctx.progress.get(quiz.id, q.id)?.attempts ?? 0, score: ctx.updateScore() } }));
+  });
   ctx.resets.push(() => { setLocked(false); feedback.replaceChildren(); markStatus(); });
 
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     if (q.type === 'numeric') {
-      const r = scoreNumeric(q, inputs[0].value, /** @type {number} */ (resolved.answer));
+      const r = scoreNumeric(q, inputs[0].value, /** @type {number} */ (resolved.answer), (t) => evaluateConstant(ctx.core, t));
       if (r.status === 'invalid') { feedback.replaceChildren(verdictLine(false, r.feedback)); return; }
       const ok = r.status === 'correct';
-      feedback.replaceChildren(verdictLine(ok, ok ? `Correct: ${fmt(/** @type {number} */ (r.value), 4)}.` : `Not quite: ${fmt(/** @type {number} */ (r.value), 4)} is too ${r.status}.`),
-        h('p', null, fill(r.feedback, values)), explanation());
-      setLocked(true);
-      emit(ok, r.value);
+      const shown = `${r.expression ? `${inputs[0].value.trim()} = ` : ''}${fmt(/** @type {number} */ (r.value), 4)}`;
+      setLocked(true, ok);
+      const rec = emit(ok, r.value, ok);
+      feedback.replaceChildren(verdictLine(ok, ok ? `${rightWhen(rec)} ${shown}.` : `Not quite: ${shown} is too ${r.status}.`),
+        h('p', null, fill(r.feedback, values)), ...(ok ? [explanation()] : []));
       return;
     }
     const selected = inputs.filter((i) => i.checked).map((i) => i.value);
@@ -268,6 +299,8 @@ function renderQuestion(quiz, q, index, ctx) {
       const infos = await view.run(lr);
       const verdict = raceVerdict(q.race, infos, lr);
       const ok = scorePrediction(choice.id, verdict).correct;
+      // a prediction is made once: the race has answered it, so it is final
+      setLocked(true, true);
       feedback.replaceChildren(
         verdictLine(ok, ok ? `Your prediction matches the race: ${verdict.summary}` : `The race disagrees with your prediction: ${verdict.summary}`),
         h('p', null, fill(choice.feedback, values)),
@@ -275,20 +308,24 @@ function renderQuestion(quiz, q, index, ctx) {
         explanation(),
         tryAnotherRate(q, view, lr));
       form.dataset.winner = verdict.winner;
-      retry.hidden = false;
-      retry.addEventListener('click', () => view.dispose(), { once: true });
-      emit(ok, { prediction: choice.id, winner: verdict.winner, lr });
+      emit(ok, { prediction: choice.id, winner: verdict.winner, lr }, true);
       return;
     }
     const r = scoreChoice(q, selected, resolved.correctIds);
-    const items = h('ul', { class: 'quiz-choice-feedback' }, ...r.items.map((it) => {
+    // Before the final answer only the picked choices get feedback: naming the missed right
+    // ones would hand the next try its answer.
+    const shownItems = r.correct ? r.items : r.items.filter((it) => it.selected);
+    const missed = r.items.filter((it) => !it.selected && it.shouldSelect).length;
+    const items = h('ul', { class: 'quiz-choice-feedback' }, ...shownItems.map((it) => {
       const tag = it.selected ? (it.shouldSelect ? 'Right choice' : 'Not this one') : 'Also right (you missed it)';
       return h('li', { class: it.selected === it.shouldSelect ? 'is-right' : 'is-wrong' },
         h('strong', null, `${tag}: `), `${it.text}. `, fill(it.feedback, values));
     }));
-    feedback.replaceChildren(verdictLine(r.correct, r.correct ? 'Correct.' : 'Not quite.'), items, explanation());
-    setLocked(true);
-    emit(r.correct, selected);
+    setLocked(true, r.correct);
+    const rec = emit(r.correct, selected, r.correct);
+    const missedLine = !r.correct && missed ? [h('p', null, `You missed ${missed === 1 ? 'a right choice' : `${missed} right choices`}.`)] : [];
+    feedback.replaceChildren(verdictLine(r.correct, r.correct ? rightWhen(rec) : 'Not quite.'), items, ...missedLine,
+      ...(r.correct ? [explanation()] : []));
   });
   return form;
 }

@@ -3,6 +3,7 @@
 // verdict of a finished race: who reached a minimum first, read from the core's runner
 // statuses. Nothing here is typed in: change the learning rate and the verdict follows.
 import { fmt } from './computations.js';
+import { steps } from '../ui/format.js';
 
 /** @typedef {import('../core/wrap-core.js').Core} Core */
 /** @typedef {import('../core/wrap-core.js').Race} Race */
@@ -15,6 +16,7 @@ import { fmt } from './computations.js';
 export function createQuizRace(core, spec, lr = spec.learningRate?.value) {
   const race = core.createRace(spec.landscape, spec.params ?? {}, spec.start);
   try {
+    if (spec.noise) race.setNoise(spec.noise.sigma, spec.noise.seed ?? 1);
     for (const r of spec.runners) {
       const settings = { ...(r.settings ?? {}) };
       if (lr !== undefined) settings.lr = lr;
@@ -50,9 +52,9 @@ export function runQuizRace(core, spec, lr) {
  * @param {{ label: string, status: string, statusStep: number, loss: number, steps: number }} r @param {number} budget
  */
 export function describeRunner(r, budget) {
-  if (r.status === 'converged') return `${r.label} reached the minimum at step ${r.statusStep}.`;
-  if (r.status === 'diverged') return `${r.label} blew up (diverged) at step ${r.statusStep}.`;
-  return `${r.label} had not reached the minimum after ${budget} steps (loss ${fmt(r.loss)}).`;
+  if (r.status === 'converged') return `${r.label} reached the minimum at step ${steps(r.statusStep)}.`;
+  if (r.status === 'diverged') return `${r.label} blew up (diverged) at step ${steps(r.statusStep)}.`;
+  return `${r.label} had not reached the minimum after ${steps(budget)} steps (loss ${fmt(r.loss)}).`;
 }
 
 /**
@@ -61,7 +63,8 @@ export function describeRunner(r, budget) {
  * @param {{ label: string, status: string, statusStep: number, loss: number, steps: number }[]} infos runnerInfo() per runner
  * @param {number} [lr] the learning rate used
  * @returns {{ winner: string, winners: string[], winnerLabel: string, firstStep: number, summary: string, lines: string[] }}
- *   winner: the choice id of the first runner to converge, or 'none'
+ *   winner: the choice id of the first runner to converge (of the first in runner order when
+ *   several arrive at the same step; all of them are in `winners`), or 'none'
  */
 export function raceVerdict(spec, infos, lr = spec.learningRate?.value) {
   const converged = infos.map((r, i) => ({ r, choice: spec.runners[i].choice }))
@@ -71,17 +74,19 @@ export function raceVerdict(spec, infos, lr = spec.learningRate?.value) {
   const at = lr !== undefined ? `at lr = ${lr}` : 'at these settings';
   if (!converged.length) {
     return { winner: 'none', winners: [], winnerLabel: '', firstStep: -1, lines,
-      summary: `No optimizer reached the minimum within ${spec.steps} steps ${at}.` };
+      summary: `No optimizer reached the minimum within ${steps(spec.steps)} steps ${at}.` };
   }
   const firstStep = converged[0].r.statusStep;
   const tied = converged.filter((x) => x.r.statusStep === firstStep);
   const winnerLabel = tied.map((x) => x.r.label).join(' and ');
+  // sort() is stable, so the tied runners are still in runner order
   return {
-    winner: tied.length === 1 ? converged[0].choice : 'tie',
+    winner: tied[0].choice,
     winners: tied.map((x) => x.choice),
     winnerLabel,
     firstStep,
     lines,
-    summary: `${winnerLabel} reached the minimum first ${at}, at step ${firstStep}.`,
+    summary: tied.length === 1 ? `${winnerLabel} reached the minimum first ${at}, at step ${steps(firstStep)}.`
+      : `${winnerLabel} reached the minimum together, first ${at}, at step ${steps(firstStep)}.`,
   };
 }

@@ -36,27 +36,43 @@ export function parseNumber(text) {
 
 /**
  * Numeric answer with a tolerance (absolute, relative, or either when both are given).
+ * A plain number is read here; anything else (0.9^10, sqrt(10), 1/(1-0.9)) goes to
+ * `evaluate`, which asks the core's expression parser (computations.js evaluateConstant).
  * @param {{ tolerance: { absolute?: number, relative?: number }, feedback: { correct: string, low: string, high: string } }} question
  * @param {string} text what the student typed
  * @param {number} answer the expected value (computed by the core or stated in the file)
- * @returns {{ status: 'invalid' | 'correct' | 'low' | 'high', value: number | null, feedback: string }}
+ * @param {(text: string) => { value: number | null, error: string }} [evaluate]
+ * @returns {{ status: 'invalid' | 'correct' | 'low' | 'high', value: number | null, feedback: string, expression: boolean }}
  */
-export function scoreNumeric(question, text, answer) {
-  const value = parseNumber(text);
-  if (value === null) return { status: 'invalid', value, feedback: 'Type a number, for example 0.5 or 2.5e-3.' };
+export function scoreNumeric(question, text, answer, evaluate) {
+  let value = parseNumber(text);
+  let expression = false;
+  if (value === null && evaluate && String(text).trim() !== '') {
+    const r = evaluate(String(text));
+    if (r.value === null) {
+      return { status: 'invalid', value: null, expression: true,
+        feedback: `That is not a number or a formula the app can work out (${r.error}). Type for example 0.35, 0.9^10 or sqrt(10).` };
+    }
+    value = r.value;
+    expression = true;
+  }
+  if (value === null) return { status: 'invalid', value, expression, feedback: 'Type a number or a formula, for example 0.5, 2.5e-3, 0.9^10 or sqrt(10).' };
   const err = Math.abs(value - answer);
   const { absolute, relative } = question.tolerance;
   const ok = (absolute !== undefined && err <= absolute) || (relative !== undefined && err <= relative * Math.abs(answer));
-  if (ok) return { status: 'correct', value, feedback: question.feedback.correct };
-  return value < answer ? { status: 'low', value, feedback: question.feedback.low }
-    : { status: 'high', value, feedback: question.feedback.high };
+  if (ok) return { status: 'correct', value, expression, feedback: question.feedback.correct };
+  return value < answer ? { status: 'low', value, expression, feedback: question.feedback.low }
+    : { status: 'high', value, expression, feedback: question.feedback.high };
 }
 
 /**
- * A prediction is right when it names the choice that the race's verdict names.
- * @param {string} prediction choice id @param {{ winner: string }} verdict
+ * A prediction is right when it names the choice the race's verdict names. When several
+ * runners arrive at the same step, naming any one of them is right: each did reach the
+ * minimum first.
+ * @param {string} prediction choice id @param {{ winner: string, winners?: string[] }} verdict
  */
 export function scorePrediction(prediction, verdict) {
+  if (verdict.winners && verdict.winners.length > 1) return { correct: verdict.winners.includes(prediction) };
   return { correct: prediction === verdict.winner };
 }
 

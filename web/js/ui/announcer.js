@@ -1,6 +1,6 @@
 // @ts-check
 // Race events for screen readers, through one polite live region
-// ("Momentum converged at step 1,125: near the global minimum (1, 1)").
+// ("Momentum converged at step 1,677: near global minimum 0 (1, 1), f = 0").
 
 /** @param {HTMLElement} region */
 export function createAnnouncer(region) {

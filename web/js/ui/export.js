@@ -15,15 +15,27 @@ function download(blob, name) {
 
 /**
  * @param {HTMLElement} root
- * @param {{ canvas: HTMLCanvasElement, csv: () => string, name: () => string }} app
+ * @param {{ canvas: HTMLCanvasElement, csv: () => string, name: () => string,
+ *   python?: (fromScratch: boolean) => string }} app python: the race as a PyTorch script (export/pytorch-script.js)
  */
-export function mountExport(root, { canvas, csv, name }) {
+export function mountExport(root, { canvas, csv, name, python }) {
   const png = el('button', { type: 'button', id: 'export-png',
     onclick: () => canvas.toBlob((b) => { if (b) download(b, `${name()}.png`); }, 'image/png') }, 'Download PNG');
   const table = el('button', { type: 'button', id: 'export-csv',
     onclick: () => download(new Blob([csv()], { type: 'text/csv' }), `${name()}.csv`) }, 'Download CSV');
-  root.append(el('div', { class: 'row' }, png, table),
-    el('p', { class: 'small muted' }, 'The CSV lists every recorded point: runner, step, x, y, loss.'));
+  const pyButton = (/** @type {boolean} */ fromScratch, /** @type {string} */ id, /** @type {string} */ label) => el('button', { type: 'button', id,
+    onclick: () => {
+      try {
+        download(new Blob([python?.(fromScratch) ?? ''], { type: 'text/x-python' }), `${name()}${fromScratch ? '-sgd-from-scratch' : ''}.py`);
+      } catch (e) {
+        note.textContent = `No PyTorch script for this race: ${/** @type {Error} */ (e).message}.`;
+      }
+    } }, label);
+  const note = el('p', { class: 'small muted', 'aria-live': 'polite' },
+    python ? 'The CSV lists every recorded point: runner, step, x, y, loss. The PyTorch script rebuilds this race with torch.optim and prints the same CSV; "SGD from scratch" is coding exercise 1\'s answer key.'
+      : 'The CSV lists every recorded point: runner, step, x, y, loss.');
+  root.append(el('div', { class: 'row' }, png, table,
+    ...(python ? [pyButton(false, 'export-python', 'PyTorch script'), pyButton(true, 'export-python-scratch', 'SGD from scratch (.py)')] : [])), note);
 }
 
 /**
