@@ -16,10 +16,11 @@ test('heading words follow the map: y up, x right; near an axis only that axis i
   assert.equal(headingWords(0, 0), '');
 });
 
-test('valley axes come from the curvature: along = flattest eigenvector; a saddle is no valley', () => {
+test('valley axes come from the curvature: along = flattest eigenvector; a saddle or a round bowl is no valley', () => {
   const bowl = { lambdaMin: 1, lambdaMax: 50, vMin: { x: 1, y: 0 }, vMax: { x: 0, y: 1 }, kind: 'positive definite', conditionNumber: 50 };
   assert.deepEqual(valleyAxes(bowl), ALONG_X);
-  assert.equal(valleyAxes({ ...bowl, lambdaMin: -2, conditionNumber: NaN })?.valley, false);
+  assert.equal(valleyAxes({ ...bowl, lambdaMin: -40, conditionNumber: NaN })?.valley, false, 'a saddle is no valley');
+  assert.equal(valleyAxes({ ...bowl, lambdaMin: -0.2, conditionNumber: NaN })?.valley, true, 'a floor that bends slightly down along is');
   assert.equal(valleyAxes({ ...bowl, lambdaMin: 40, conditionNumber: 1.25 })?.valley, false, 'a round bowl is not a valley');
   assert.equal(valleyAxes(null), null);
   assert.equal(valleyAxes({ ...bowl, vMin: { x: NaN, y: 0 } }), null);

@@ -35,6 +35,7 @@ import { mountCustomFunction } from './ui/custom-function.js';
 import { mountBasinsPanel } from './ui/basins-panel.js';
 import { mountViewSwitch } from './ui/view-switch.js';
 import { mountVideoExport } from './ui/video-export.js';
+import { mountRaceDescription } from './ui/race-description-panel.js';
 
 const RACE_KEYS = new Set(RACE_PROPERTIES.map((p) => p.key));
 const VIEW_KEYS = new Set(VIEW_PROPERTIES.map((p) => p.key));
@@ -88,6 +89,7 @@ async function main() {
   const inside = mountInside(byId('inside'), { store });
   const rule = mountUpdateRule(byId('rule'), { core });
   const chart = mountLossChart(byId('chart-section'));
+  mountRaceDescription(byId('race-description-mount'), { store, session });
   mountCurvature(byId('curvature'), {
     analyse: () => {
       const s = store.getState();

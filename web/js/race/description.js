@@ -112,18 +112,25 @@ export function describeRace({ landscape, frame, labels, statusText, tail, curva
 }
 
 /**
- * The last k points of a trail kept by TrailCache (race/trails.js), and how many optimizer
- * steps lie between them (more than one once a long trail has been thinned by the core).
- * @param {{points: Float64Array, length: number}[]} trails @param {number} i @param {number} k
- * @param {(i: number) => number} [stepsTaken] the runner's steps (to estimate the spacing)
+ * The last k recorded points of runner i, read from the core's trajectory (race.trajectorySince),
+ * with the number of optimizer steps between them. Every step is recorded until the core starts
+ * thinning a long trajectory; after that the window widens until it holds about k points.
+ * @param {{ trajectorySince: (i: number, afterStep: number) => {points: Float64Array, steps: Float64Array} }} race
+ * @param {number} i @param {number} k @param {number} stepsTaken the runner's steps so far
  * @returns {Tail}
  */
-export function trailTail(trails, i, k, stepsTaken) {
-  const t = trails[i];
-  if (!t || t.length === 0) return { points: new Float64Array(0), stepsPerPoint: 1 };
-  const from = Math.max(0, t.length - k);
-  const points = t.points.subarray(3 * from, 3 * t.length);
-  const taken = stepsTaken ? stepsTaken(i) : t.length - 1;
-  const stepsPerPoint = t.length > 1 ? Math.max(1, Math.round(taken / (t.length - 1))) : 1;
+export function recentTail(race, i, k, stepsTaken) {
+  let span = k;
+  let r = race.trajectorySince(i, Math.max(-1, stepsTaken - span));
+  // A thinned trajectory holds fewer points than steps: look further back (at most a few times).
+  while (r.steps.length < k && stepsTaken - span > -1) {
+    span *= 4;
+    r = race.trajectorySince(i, Math.max(-1, stepsTaken - span));
+  }
+  const n = r.steps.length;
+  const from = Math.max(0, n - k);
+  const points = r.points.subarray(3 * from, 3 * n);
+  const count = n - from;
+  const stepsPerPoint = count > 1 ? Math.max(1, (r.steps[n - 1] - r.steps[from]) / (count - 1)) : 1;
   return { points, stepsPerPoint };
 }

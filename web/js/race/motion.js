@@ -15,7 +15,7 @@
  * @typedef {{ kind: MotionKind, words: string, flips: number, pairs: number, meanStep: number, heading: string }} Motion
  */
 
-/** A curvature counts as a valley when it is a bowl at least this many times steeper across than along. */
+/** A curvature counts as a valley when it is at least this many times steeper across than along. */
 export const VALLEY_CONDITION = 4;
 /** Fraction of consecutive step pairs whose across component must change sign to call it oscillation. */
 export const FLIP_FRACTION = 0.6;
@@ -33,8 +33,9 @@ export const DEFAULT_WINDOW = 12;
  */
 export function valleyAxes(c) {
   if (!c || ![c.vMin?.x, c.vMin?.y, c.vMax?.x, c.vMax?.y].every(Number.isFinite)) return null;
-  const bowl = c.lambdaMin > 0 && c.lambdaMax > 0;
-  const valley = bowl && Number.isFinite(c.conditionNumber) && c.conditionNumber >= VALLEY_CONDITION;
+  // Steep upward curvature across, and along a curvature far smaller in size, of either sign: a
+  // curved valley such as Rosenbrock's bends slightly downwards along its floor just above it.
+  const valley = c.lambdaMax > 0 && c.lambdaMax >= VALLEY_CONDITION * Math.abs(c.lambdaMin);
   return { along: c.vMin, across: c.vMax, valley };
 }
 
@@ -81,7 +82,11 @@ export function classifyMotion(points, { status, axes = null, stallStep, stepsPe
   const netY = points[3 * (n - 1) + 1] - points[1];
   const heading = headingWords(netX, netY);
   if (!(meanStep >= stallStep)) {
-    return { kind: 'stalled', words: 'stalled: its steps have become too small to see', flips: 0, pairs: 0, meanStep, heading };
+    // Points more than one step apart cannot tell tiny steps from a bounce that returns to the same
+    // place, so the words then claim only what the points show: no progress.
+    const words = stepsPerPoint > 1 ? `stalled: no visible progress over its last ${Math.round((n - 1) * stepsPerPoint)} steps`
+      : 'stalled: its steps have become too small to see';
+    return { kind: 'stalled', words, flips: 0, pairs: 0, meanStep, heading };
   }
 
   // Across and along components of each step; without axes, the steepest direction is unknown,

@@ -5,6 +5,7 @@
 // costs the same however long the race runs.
 import { el } from './dom.js';
 import { loadClassicScript } from './katex-loader.js';
+import { attachLossChartKeyboard } from './loss-chart-keyboard.js';
 
 const MAX_SAMPLES = 2000;
 const REDRAW_MS = 120;
@@ -21,6 +22,7 @@ export function mountLossChart(root) {
   root.append(box, status);
   /** @type {any} */
   let plot = null;
+  attachLossChartKeyboard(box, () => plot);
   /** @type {number[]} */
   let xs = [];
   /** @type {(number | null)[][]} */
