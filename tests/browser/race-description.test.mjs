@@ -132,7 +132,7 @@ test('voicing: off by default; when on, speech reads each status change', async 
     await page.keyboard.press('Enter');
     assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
     await page.click('#play');
-    await page.waitForFunction(() => window.__spoken.some((t) => /^SGD diverged at step \d/.test(t)), null, { timeout: 20000 });
+    await page.waitForFunction(() => window.__spoken.some((t) => /^SGD \(lr=0\.1\) diverged at step \d+: /.test(t)), null, { timeout: 20000 });
     assert.ok(!(await page.evaluate(() => window.__spoken)).some((t) => /running/.test(t)), 'only status changes are spoken');
     assert.deepEqual(errors, []);
   } finally {
