@@ -5,9 +5,18 @@
 // basin cell, the loss chart's readout and the sweep's point selection with keys alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { openPage, screenshotPath, useSiteAndBrowser } from './harness.mjs';
 
 const site = useSiteAndBrowser();
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's WCAG A/AA and best-practice violations, one line each (the page must be opened with bypassCSP). */
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
+}
 
 const ready = (page) => page.waitForFunction(() => document.querySelectorAll('#runners .runner').length > 0 && document.getElementById('step-count')?.dataset.step !== undefined);
 const description = (page) => page.getByRole('region', { name: 'Race description' });
@@ -141,7 +150,7 @@ test('voicing: off by default; when on, speech reads each status change', async 
 });
 
 test('keyboard only: the start point, a basin cell, and the loss chart\'s readout', async () => {
-  const { page, context, errors } = await openPage(site.browser, `${site.url}index.html?landscape=himmelblau&opt=adam&lr=0.05&autoplay=false`);
+  const { page, context, errors } = await openPage(site.browser, `${site.url}index.html?landscape=himmelblau&opt=adam&lr=0.05&autoplay=false`, { bypassCSP: true });
   try {
     await ready(page);
     const state = () => page.evaluate(() => window.optlab.store.getState());
@@ -182,6 +191,8 @@ test('keyboard only: the start point, a basin cell, and the loss chart\'s readou
     const legend = await page.$$eval('#loss-chart .u-legend .u-value', (v) => v.map((x) => x.textContent));
     assert.ok(legend.some((v) => /\d/.test(v ?? '')), `the legend shows the values at the cursor: ${legend}`);
     await page.locator('#chart-section').screenshot({ path: screenshotPath('loss-chart-keyboard') });
+    await page.click('#sound-toggle');
+    assert.deepEqual(await axeViolations(page), [], 'with the keyboard cursors, the readouts and Sound on');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -189,7 +200,7 @@ test('keyboard only: the start point, a basin cell, and the loss chart\'s readou
 });
 
 test('keyboard only: the sweep\'s point selection on the labs page', async () => {
-  const { page, context, errors } = await openPage(site.browser, `${site.url}labs.html`);
+  const { page, context, errors } = await openPage(site.browser, `${site.url}labs.html`, { bypassCSP: true });
   try {
     await page.waitForSelector('body[data-ready=true]', { timeout: 30000 });
     await page.waitForFunction(() => document.querySelector('#sweep-plot')?.dataset.coreMs, null, { timeout: 60000 });
@@ -203,6 +214,7 @@ test('keyboard only: the sweep\'s point selection on the labs page', async () =>
     assert.match(href, /^index\.html\?landscape=rosenbrock&/);
     assert.match(href, /opt=[a-z]+\([^)]*lr:[0-9.e-]+/);
     await page.locator('#sweep-plot').screenshot({ path: screenshotPath('sweep-keyboard') });
+    assert.deepEqual(await axeViolations(page), [], 'the labs page with the keyboard cursor on the sweep');
     // Tab reaches the link; Enter opens the race.
     for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.id === 'sweep-race-link')); i++) await page.keyboard.press('Tab');
     await Promise.all([page.waitForURL(/index\.html\?/), page.keyboard.press('Enter')]);
