@@ -66,3 +66,10 @@ test('status wins: diverged and converged runners are not classified by their po
   assert.equal(classifyMotion(zig, { status: 'converged', axes: ALONG_X, stallStep: 1e-9 }).kind, 'converged');
   assert.equal(classifyMotion(flat([[0, 0]]), { status: 'running', stallStep: 1e-9 }).kind, 'starting');
 });
+
+test('"valley floor" only where the gradient points mostly along the valley', () => {
+  const pts = flat([[0, 0.5], [0.1, 0.5], [0.2, 0.5], [0.3, 0.5]]);
+  const at = (/** @type {{x: number, y: number}} */ gradient) => classifyMotion(pts, { status: 'running', axes: ALONG_X, stallStep: 1e-9, gradient }).words;
+  assert.equal(at({ x: -1, y: 0.1 }), 'moving right along the valley floor');
+  assert.equal(at({ x: -0.1, y: 25 }), 'moving right along the valley');
+});

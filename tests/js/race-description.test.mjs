@@ -29,7 +29,8 @@ function scripted(spec) {
       return describeRace({ landscape: race.landscape(), frame, labels,
         statusText: (i) => race.runnerInfo(i).statusText,
         tail: (i, k) => recentTail(race, i, k, frame[i].steps),
-        curvature: (x, y) => race.curvature(x, y) });
+        curvature: (x, y) => race.curvature(x, y),
+        gradient: (i) => { const r = race.runnerInfo(i); return { x: r.gx, y: r.gy }; } });
     },
     dispose() { race.dispose(); },
   };

@@ -2,8 +2,8 @@
 // The race in sentences, for people who cannot see the map: the landscape and where its
 // minima are, then per runner its position, loss, status and what it is doing (motion.js),
 // then who leads. Built only from what the page already has from the core: the frame,
-// the trails, the landscape description, the runners' status texts and the curvature at
-// each runner. The sentences are computed from the run, never written in advance.
+// the trails, the landscape description, the runners' status texts and last gradients, and the
+// curvature at each runner. The sentences are computed from the run, never written in advance.
 import { classifyMotion, valleyAxes, DEFAULT_WINDOW } from './motion.js';
 import { compact, fixed, steps as formatSteps } from '../ui/format.js';
 
@@ -86,11 +86,12 @@ export function describeOrder(frame, labels) {
  *   statusText: (i: number) => string,
  *   tail: (i: number, k: number) => Tail,
  *   curvature: (x: number, y: number) => import('./motion.js').CurvatureLike | null,
+ *   gradient?: (i: number) => ({x: number, y: number} | null),
  *   window?: number,
  * }} race
  * @returns {RaceDescription}
  */
-export function describeRace({ landscape, frame, labels, statusText, tail, curvature, window = DEFAULT_WINDOW }) {
+export function describeRace({ landscape, frame, labels, statusText, tail, curvature, gradient = () => null, window = DEFAULT_WINDOW }) {
   const d = landscape.domain;
   const stallStep = STALL_FRACTION * Math.max(d.xmax - d.xmin, d.ymax - d.ymin);
   const runners = frame.map((f, i) => {
@@ -100,7 +101,8 @@ export function describeRace({ landscape, frame, labels, statusText, tail, curva
       try { c = curvature(f.x, f.y); } catch { c = null; } // a curvature that cannot be had costs only the valley words
     }
     const t = tail(i, window);
-    const motion = classifyMotion(t.points, { status: f.status, axes: valleyAxes(c), stallStep, stepsPerPoint: t.stepsPerPoint });
+    const g = f.status === 'running' ? gradient(i) : null;
+    const motion = classifyMotion(t.points, { status: f.status, axes: valleyAxes(c), stallStep, stepsPerPoint: t.stepsPerPoint, gradient: g });
     const status = f.status === 'running' ? `running, step ${formatSteps(f.steps)}` : statusWords(statusText(i));
     const position = finite ? point(f.x, f.y) : 'off the map';
     const loss = compact(f.loss);

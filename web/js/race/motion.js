@@ -17,8 +17,11 @@
 
 /** A curvature counts as a valley when it is at least this many times steeper across than along. */
 export const VALLEY_CONDITION = 4;
-/** Fraction of consecutive step pairs whose across component must change sign to call it oscillation. */
-export const FLIP_FRACTION = 0.6;
+/**
+ * Fraction of consecutive step pairs whose across component must change sign to call it
+ * oscillation: 0.4 counts a bounce that turns every one or two steps (momentum's slower swing).
+ */
+export const FLIP_FRACTION = 0.4;
 /** The across-valley part of the steps must be at least this fraction of the along part to be heard as a zig-zag. */
 const ZIGZAG_SHARE = 0.2;
 /** Default points read from the end of a trail. */
@@ -57,12 +60,14 @@ export function headingWords(dx, dy) {
 /**
  * Classifies a runner's recent motion.
  * @param {ArrayLike<number>} points flat [x, y, loss, x, y, loss, ...], oldest first (a trail's tail)
- * @param {{ status: string, axes?: Axes | null, stallStep: number, stepsPerPoint?: number }} options
+ * @param {{ status: string, axes?: Axes | null, stallStep: number, stepsPerPoint?: number, gradient?: Vec | null }} options
  *   stallStep: a step shorter than this (in x-y units, per optimizer step) counts as no movement;
- *   stepsPerPoint: optimizer steps between consecutive points (1 unless the trail was thinned)
+ *   stepsPerPoint: optimizer steps between consecutive points (1 unless the trail was thinned);
+ *   gradient: the gradient of the runner's last step (the core's runnerInfo gx, gy): on the valley
+ *   floor it points mostly along the valley; elsewhere the words say "along the valley", not its floor
  * @returns {Motion}
  */
-export function classifyMotion(points, { status, axes = null, stallStep, stepsPerPoint = 1 }) {
+export function classifyMotion(points, { status, axes = null, stallStep, stepsPerPoint = 1, gradient = null }) {
   const n = Math.floor(points.length / 3);
   const none = { flips: 0, pairs: 0, meanStep: 0, heading: '' };
   if (status === 'diverged') return { kind: 'diverged', words: 'diverged and stopped', ...none };
@@ -106,12 +111,14 @@ export function classifyMotion(points, { status, axes = null, stallStep, stepsPe
     pairs++;
     if (Math.sign(a[i]) !== Math.sign(a[i - 1])) flips++;
   }
-  const oscillates = pairs >= 2 && flips >= FLIP_FRACTION * pairs && meanAcross >= ZIGZAG_SHARE * meanAlong;
+  const oscillates = pairs >= 3 && flips >= FLIP_FRACTION * pairs && meanAcross >= ZIGZAG_SHARE * meanAlong;
   const valley = axes?.valley ?? false;
   const netAlong = netX * along.x + netY * along.y;
   const netAcross = netX * across.x + netY * across.y;
-  const onFloor = valley && Math.abs(netAlong) >= 2 * Math.abs(netAcross);
-  const where = onFloor ? ' along the valley floor' : '';
+  const alongValley = valley && Math.abs(netAlong) >= 2 * Math.abs(netAcross);
+  const g = gradient && Number.isFinite(gradient.x) && Number.isFinite(gradient.y) ? gradient : null;
+  const onFloor = g === null || Math.abs(g.x * across.x + g.y * across.y) <= Math.abs(g.x * along.x + g.y * along.y);
+  const where = alongValley ? (onFloor ? ' along the valley floor' : ' along the valley') : '';
   if (oscillates && meanAcross >= meanAlong) {
     return { kind: 'oscillating', words: valley ? 'oscillating across the valley' : 'oscillating back and forth',
       flips, pairs, meanStep, heading };

@@ -85,6 +85,7 @@ export function mountRaceDescription(root, { store, session, win = window }) {
       statusText: (i) => session.info(i).statusText,
       tail: (i, k) => recentTail(/** @type {import('../core/wrap-core.js').Race} */ (session.race), i, k, frame[i]?.steps ?? 0),
       curvature: (x, y) => session.curvature(x, y),
+      gradient: (i) => { const r = session.info(i); return { x: r.gx, y: r.gy }; },
     });
     setText(when, `At step ${formatSteps(session.steps)}, ${s.playing ? 'playing' : 'paused'}; started at (${s.start.x}, ${s.start.y}).`);
     setText(landscape, d.landscape);
