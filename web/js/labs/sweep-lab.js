@@ -7,6 +7,7 @@ import { serializeRaceQuery } from '../state/url.js';
 /** @typedef {import('./worker-client.js').LabsWorker} LabsWorker */
 import { createPlot, logLogAxes } from './plots.js';
 import { DEFAULT_PICKS, buildOptimizerPicks, fmt, pickedKeys, preset, presetColor } from './presets.js';
+import { attachPlotKeyboard } from '../ui/plot-keyboard.js';
 
 /** Loss gaps at or below this are drawn at this value (a log axis has no zero). */
 const LOSS_FLOOR = 1e-16;
@@ -145,8 +146,17 @@ export function setupSweepLab(catalog, worker) {
       const d = Math.abs(u.valToPos(v, 'y') - u.cursor.top);
       if (d < bestDist) { bestDist = d; best = s; }
     }
-    if (best < 0) return;
-    const c = Math.floor((best - 1) / 2);
+    if (best >= 0) pickPoint(idx, best, true);
+  }
+
+  /**
+   * What one point of the plot is (series s at learning rate index idx), with the link to its
+   * race when `withLink` (a click, or Enter on the keyboard cursor).
+   * @param {number} idx @param {number} s @param {boolean} withLink
+   */
+  function pickPoint(idx, s, withLink) {
+    if (!last) return;
+    const c = Math.floor((s - 1) / 2);
     const { r, keys, setup } = last;
     const n = r.lrs.length;
     const i = c * n + idx;
@@ -156,12 +166,26 @@ export function setupSweepLab(catalog, worker) {
     const status = r.divergedStep[i] >= 0 ? `diverged at step ${r.divergedStep[i]}`
       : r.convergedStep[i] >= 0 ? `converged at step ${r.convergedStep[i]}, final loss ${fmt(r.finalLoss[i])}`
         : `did not converge in ${setup.steps} steps, final loss ${fmt(r.finalLoss[i])}`;
+    const text = `${p.label} at learning rate ${fmt(lr)}: ${status}. `;
+    if (!withLink) { $('sweep-pick').replaceChildren(text, 'Press Enter for the link to this race.'); return; }
     const link = document.createElement('a');
     link.href = href;
     link.id = 'sweep-race-link';
     link.textContent = `Open this race: ${p.label} at lr ${fmt(lr)} →`;
-    $('sweep-pick').replaceChildren(`${p.label} at learning rate ${fmt(lr)}: ${status}. `, link);
+    $('sweep-pick').replaceChildren(text, link);
   }
+
+  // The keyboard's way to hover and click the plot: arrows walk the points, Enter picks one.
+  const plotBox = $('sweep-plot');
+  plotBox.setAttribute('tabindex', '0');
+  plotBox.setAttribute('aria-describedby', 'sweep-plot-keys');
+  plotBox.after(Object.assign(document.createElement('p'), { id: 'sweep-plot-keys', className: 'muted small',
+    textContent: 'With the plot focused: ← → move along the learning rates, ↑ ↓ choose the optimizer, Enter gives the link to that race.' }));
+  $('sweep-pick').setAttribute('aria-live', 'polite');
+  attachPlotKeyboard(plotBox, () => chart?.plot ?? null, {
+    onMove: (pt) => pickPoint(pt.idx, pt.series, false),
+    onChoose: (pt) => pickPoint(pt.idx, pt.series, true),
+  });
 
   for (const radio of document.querySelectorAll('input[name=sweep-view]')) radio.addEventListener('change', draw);
 

@@ -7,6 +7,7 @@
 import { el } from './dom.js';
 import { runnerSettings } from '../state/properties.js';
 import { paintMinima } from '../render/landscape-painter.js';
+import { attachGridKeyboard } from './grid-keyboard.js';
 
 /** One colour per reported minimum (categorical, readable on white and on each other). */
 const MINIMUM_COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf',
@@ -33,7 +34,8 @@ function rgb(hex) {
 export function mountBasinsPanel(root, { store, session, announcer }) {
   const say = (/** @type {string} */ text) => announcer.say(text);
   const canvas = /** @type {HTMLCanvasElement} */ (el('canvas', { id: 'basins-canvas', width: '384', height: '384', tabindex: '0', role: 'img',
-    'aria-label': 'Basins of attraction: each start point coloured by the minimum its run reaches. Click a cell to race from there.' }));
+    'aria-label': 'Basins of attraction: each start point coloured by the minimum its run reaches. Click a cell to race from there.',
+    'aria-describedby': 'basins-keys' }));
   const runnerSelect = /** @type {HTMLSelectElement} */ (el('select', { id: 'basins-runner' }));
   const gridSelect = /** @type {HTMLSelectElement} */ (el('select', { id: 'basins-grid' },
     ...[32, 64, 128].map((n) => el('option', { value: String(n), selected: n === 64 }, `${n} × ${n}`))));
@@ -43,6 +45,9 @@ export function mountBasinsPanel(root, { store, session, announcer }) {
   const live = /** @type {HTMLInputElement} */ (el('input', { type: 'checkbox', id: 'basins-live', checked: true }));
   const compute = el('button', { type: 'button', id: 'basins-compute' }, 'Compute basins');
   const info = el('p', { id: 'basins-info', class: 'muted small', 'aria-live': 'polite' });
+  const keysHint = el('p', { id: 'basins-keys', class: 'muted small' },
+    'With the map focused: the arrow keys move a cell cursor (Shift: bigger jumps), Enter or Space races from that cell.');
+  const cellReadout = el('p', { id: 'basins-cell', class: 'small', 'aria-live': 'polite' });
   const legend = styled(el('ul', { id: 'basins-legend', class: 'basins-legend' }), { listStyle: 'none', padding: '0', margin: '0' });
   root.append(
     el('p', { class: 'muted small' }, 'One optimizer, started from every cell of a grid: where does each start end up? ',
@@ -54,7 +59,7 @@ export function mountBasinsPanel(root, { store, session, announcer }) {
       el('label', { for: 'basins-colour' }, ' Colour by '), colourBy,
       el('label', {}, live, ' recompute on change'), compute),
     // No picture until there is a result: the canvas takes room only once it shows something.
-    styled(el('div', { class: 'basins-body' }, canvas, legend), { display: 'flex', flexWrap: 'wrap', gap: '1em', alignItems: 'flex-start' }), info);
+    styled(el('div', { class: 'basins-body' }, canvas, legend), { display: 'flex', flexWrap: 'wrap', gap: '1em', alignItems: 'flex-start' }), keysHint, cellReadout, info);
   canvas.hidden = true;
 
   /** @type {ReturnType<import('../core/wrap-core.js').Race['basins']> | null} */
@@ -136,6 +141,14 @@ export function mountBasinsPanel(root, { store, session, announcer }) {
     ctx.strokeStyle = '#000';
     ctx.lineWidth = 2;
     ctx.strokeRect(px(s.x) - 4, py(s.y) - 4, 8, 8);
+    // The keyboard's cell cursor: a white and a black outline, visible on every colour.
+    const k = keys.cell;
+    if (k) {
+      ctx.strokeStyle = '#000';
+      ctx.strokeRect(k.i * cw - 2, (ny - 1 - k.j) * ch - 2, cw + 4, ch + 4);
+      ctx.strokeStyle = '#fff';
+      ctx.strokeRect(k.i * cw, (ny - 1 - k.j) * ch, cw, ch);
+    }
     // Legend.
     const swatch = (/** @type {string} */ color, /** @type {string} */ text) =>
       el('li', {}, styled(el('span', { class: 'swatch' }), { display: 'inline-block', width: '0.9em', height: '0.9em', marginRight: '0.4em',
@@ -146,18 +159,40 @@ export function mountBasinsPanel(root, { store, session, announcer }) {
     legend.append(swatch('rgb(20,20,20)', `diverged (red ×): ${result.diverged}`));
   }
 
+  /** The centre of cell (i, j) and what its run does. @param {number} i @param {number} j */
+  function cellAt(i, j) {
+    const res = /** @type {NonNullable<typeof result>} */ (result);
+    const r = res.region;
+    const x = r.xmin + ((i + 0.5) * (r.xmax - r.xmin)) / res.nx;
+    const y = r.ymin + ((j + 0.5) * (r.ymax - r.ymin)) / res.ny;
+    const m = res.minimum[j * res.nx + i];
+    const fate = m === -2 ? 'diverges' : m < 0 ? 'reaches no minimum' : `reaches minimum ${m}`;
+    return { x, y, fate, steps: res.steps[j * res.nx + i] };
+  }
+
+  /** Races from the centre of cell (i, j): what a click on the cell does. @param {number} i @param {number} j */
+  function raceFromCell(i, j) {
+    const { x, y, fate } = cellAt(i, j);
+    store.setState({ start: { x: Number(x.toPrecision(6)), y: Number(y.toPrecision(6)) }, playing: true });
+    say(`Racing from (${x.toFixed(3)}, ${y.toFixed(3)}): this start ${fate}.`);
+  }
+
   canvas.addEventListener('click', (e) => {
     if (!result) return;
     const rect = canvas.getBoundingClientRect();
     const i = Math.floor(((e.clientX - rect.left) / rect.width) * result.nx);
     const j = result.ny - 1 - Math.floor(((e.clientY - rect.top) / rect.height) * result.ny);
     if (i < 0 || j < 0 || i >= result.nx || j >= result.ny) return;
-    const r = result.region;
-    const x = r.xmin + ((i + 0.5) * (r.xmax - r.xmin)) / result.nx;
-    const y = r.ymin + ((j + 0.5) * (r.ymax - r.ymin)) / result.ny;
-    store.setState({ start: { x: Number(x.toPrecision(6)), y: Number(y.toPrecision(6)) }, playing: true });
-    const m = result.minimum[j * result.nx + i];
-    say(`Racing from (${x.toFixed(3)}, ${y.toFixed(3)}): this start ${m === -2 ? 'diverges' : m < 0 ? 'reaches no minimum' : `reaches minimum ${m}`}.`);
+    raceFromCell(i, j);
+  });
+  const keys = attachGridKeyboard(canvas, {
+    size: () => (result ? { nx: result.nx, ny: result.ny } : null),
+    onMove: (i, j) => {
+      const { x, y, fate, steps } = cellAt(i, j);
+      cellReadout.textContent = `Start (${x.toFixed(3)}, ${y.toFixed(3)}): ${fate}${fate.startsWith('reaches minimum') ? ` in ${steps} steps` : ''}.`;
+      draw();
+    },
+    onChoose: raceFromCell,
   });
   compute.addEventListener('click', run);
   colourBy.addEventListener('change', draw);

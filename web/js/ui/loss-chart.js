@@ -9,6 +9,7 @@
 import { el } from './dom.js';
 import { loadClassicScript } from './katex-loader.js';
 import { runnerStyle } from '../render/palette.js';
+import { attachLossChartKeyboard } from './loss-chart-keyboard.js';
 
 const MAX_SAMPLES = 2000;
 /** uPlot's log axis handles 1e-16..1e16: smaller losses are drawn at the floor, larger ones are not drawn. */
@@ -25,6 +26,7 @@ export function mountLossChart(root, { session }) {
   root.append(box, status);
   /** @type {any} */
   let plot = null;
+  attachLossChartKeyboard(box, () => plot);
   /** @type {number[]} */
   let xs = [];
   /** @type {(number | null)[][]} */

@@ -21,6 +21,7 @@ import { mountLearningRate } from './learning-rate.js';
 import { mountReadouts } from './readouts.js';
 import { mountRunnerList } from './runner-list.js';
 import { mountSummary } from './summary.js';
+import { mountRaceDescription } from './race-description-panel.js';
 
 /**
  * @typedef {{ update?: (s: any, changed: Set<string>) => void, frame?: () => void, restart?: () => void, close?: () => void }} PanelInstance
@@ -35,6 +36,7 @@ export const PANEL_REGISTRY = [
   { id: 'learning-rate', place: 'stage', slot: 'lr-slot', panel: 'settings', mount: mountLearningRate },
   { id: 'readouts', place: 'stage', slot: 'runners', mount: mountReadouts },
   { id: 'summary', place: 'stage', slot: 'summary', mount: mountSummary },
+  { id: 'race-description', place: 'stage', mount: mountRaceDescription },
   { id: 'runners', panel: 'runners', label: 'Optimizers', section: 'runners-section', title: 'Optimizers and their settings', mount: mountRunnerList },
   { id: 'settings', panel: 'settings', label: 'Landscape', section: 'settings', title: 'Landscape and noise', mount: mountSettings },
   { id: 'custom', panel: 'settings', label: 'Your function', section: 'custom-section', title: 'Your own function',
