@@ -1,9 +1,40 @@
 // @ts-check
-// Loads the browser build of the core (build/site/generated/core.js + core.wasm).
+// Loads the browser build of the core (build/site/generated/core.js + its wasm).
+//
+// The wasm is the largest file of the page, so its download and compilation start the moment
+// this module is evaluated (the HTML also preloads it), streaming: the browser compiles while
+// the bytes arrive, in parallel with the rest of the page's code. Emscripten then gets the
+// compiled module through its `instantiateWasm` hook instead of fetching the file again.
 import createCoreModule from '../../generated/core.js';
+import { CORE_WASM } from '../../generated/core-files.js';
 import { wrapCore } from './wrap-core.js';
+
+/** Compiles the wasm from the network while it downloads; null where that cannot work. */
+function startCompile() {
+  // The single file carries its wasm inside core.js, and file:// cannot be fetched.
+  if (typeof document !== 'undefined' && document.documentElement.hasAttribute('data-single-file')) return null;
+  if (typeof WebAssembly.compileStreaming !== 'function' || typeof fetch !== 'function') return null;
+  const url = new URL(`../../${CORE_WASM}`, import.meta.url);
+  const compiling = WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' }));
+  compiling.catch(() => {}); // loadCore falls back to Emscripten's own loading
+  return compiling;
+}
+const compiling = startCompile();
 
 /** @returns {Promise<import('./wrap-core.js').Core>} */
 export async function loadCore() {
-  return wrapCore(await createCoreModule());
+  /** @type {WebAssembly.Module | null} */
+  let compiled = null;
+  try { compiled = await compiling; } catch { compiled = null; }
+  if (!compiled) return wrapCore(await createCoreModule());
+  const module = compiled;
+  return new Promise((resolve, reject) => {
+    createCoreModule({
+      /** @param {WebAssembly.Imports} imports @param {(instance: WebAssembly.Instance, module: WebAssembly.Module) => void} done */
+      instantiateWasm(imports, done) {
+        WebAssembly.instantiate(module, imports).then((instance) => done(instance, module), reject);
+        return {}; // exports arrive through done()
+      },
+    }).then((/** @type {any} */ M) => resolve(wrapCore(M)), reject);
+  });
 }
