@@ -27,6 +27,42 @@ function markFirstLandscapeDraw() {
   }
 }
 
+/** Records every layout shift with the elements that moved (id, else tag and classes). */
+function recordLayoutShifts() {
+  const shifts = /** @type {any[]} */ ([]);
+  /** @type {any} */ (globalThis).__layoutShifts = shifts;
+  const name = (/** @type {Node | null} */ n) => {
+    const e = /** @type {Element | null} */ (n && n.nodeType === 1 ? n : n?.parentElement ?? null);
+    if (!e) return '?';
+    return e.id ? `#${e.id}` : `${e.tagName.toLowerCase()}${[...e.classList].slice(0, 2).map((c) => `.${c}`).join('')}${e.parentElement?.id ? ` in #${e.parentElement.id}` : ''}`;
+  };
+  new PerformanceObserver((list) => {
+    for (const e of /** @type {any[]} */ (list.getEntries())) {
+      if (e.hadRecentInput) continue;
+      shifts.push({ t: Math.round(e.startTime), value: e.value, sources: (e.sources ?? []).map((/** @type {any} */ s) => ({ node: name(s.node),
+        dy: Math.round(s.currentRect.y - s.previousRect.y), dh: Math.round(s.currentRect.height - s.previousRect.height) })) });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+/** Layout shifts while the page loads at Lighthouse's two viewports, and which elements moved. @param {any} browser @param {string} url */
+async function layoutShifts(browser, url) {
+  /** @type {Record<string, any>} */
+  const out = {};
+  for (const [name, viewport, deviceScaleFactor] of /** @type {const} */ ([['desktop', { width: 1350, height: 940 }, 1], ['mobile', { width: 412, height: 823 }, 1.75]])) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor, isMobile: name === 'mobile', hasTouch: name === 'mobile' });
+    await context.addInitScript(recordLayoutShifts);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => Number(document.getElementById('step-count')?.dataset.step) > 0, null, { timeout: 30000 });
+    await page.waitForTimeout(3000);
+    const shifts = await page.evaluate(() => /** @type {any} */ (globalThis).__layoutShifts);
+    out[name] = { cls: shifts.reduce((a, e) => a + e.value, 0), shifts: shifts.sort((a, b) => b.value - a.value).slice(0, 8) };
+    await context.close();
+  }
+  return out;
+}
+
 export async function measure() {
   log('main page: first drawn landscape, bytes before the first interaction');
   const server = await startBenchServer();
@@ -34,6 +70,8 @@ export async function measure() {
   /** @type {{ path: string, kind: string, wire: number, raw: number, gzip: number }[]} */
   const loaded = [];
   const firstDraw = [];
+  /** @type {Record<string, any> | null} */
+  let shifts = null;
   try {
     for (let run = 0; run < 6; run += 1) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -66,11 +104,12 @@ export async function measure() {
       }
       await context.close();
     }
+    shifts = await layoutShifts(browser, `${server.url}index.html`);
   } finally {
     await browser.close();
     await server.close();
   }
-  return { firstDraw, loaded, site: siteWeight() };
+  return { firstDraw, loaded, shifts, site: siteWeight() };
 }
 
 /** Raw and gzip -9 bytes of every file of build/site by kind (precompressed copies left out). */
@@ -134,6 +173,18 @@ export function report(r, line, rows) {
   line('Largest responses (raw / gzip -9 / wire): ' + [...r.loaded].sort((a, b) => b.raw - a.raw).slice(0, 8)
     .map((f) => `\`${f.path}\` ${kb(f.raw)} / ${kb(f.gzip)} / ${kb(f.wire)}`).join(', ') + '.');
   line();
+  if (r.shifts) {
+    line('Layout shifts while the page loads (every shift until the race has run for 3 s; Lighthouse\'s viewports: desktop 1350x940, mobile 412x823), ' +
+      'the largest with the elements that moved (dy: how far down, dh: how much taller, CSS px):');
+    line();
+    line('| viewport | sum of shifts | largest shifts |');
+    line('|---|---:|---|');
+    for (const [name, v] of Object.entries(r.shifts)) {
+      line(`| ${name} | ${v.cls.toFixed(3)} | ${v.shifts.slice(0, 4).map((/** @type {any} */ e) => `${e.value.toFixed(3)} at ${e.t} ms: ` +
+        e.sources.slice(0, 3).map((/** @type {any} */ x) => `\`${x.node}\` dy ${x.dy} dh ${x.dh}`).join(', ')).join('; ') || 'none'} |`);
+    }
+    line();
+  }
   const w = r.site;
   line(`All of \`${B}/site\` (four pages, the single file, unbundled sources kept for tests, KaTeX, uPlot; raw / gzip -9): ` +
     Object.entries(w).map(([k, [raw, gz]]) => `${k} ${kb(raw)} / ${kb(gz)}`).join(', ') + '.');

@@ -21,8 +21,29 @@ function startCompile() {
 }
 const compiling = startCompile();
 
+/** The class loadCore puts on <html> once the page has built its first frame with the core. */
+export const CORE_READY_CLASS = 'core-ready';
+
+/**
+ * Marks the page ready in the frame after the core arrives. The page builds its first frame in the
+ * same task as it receives the core, so by this animation frame every panel has its content; the
+ * stylesheet keeps the app invisible (but laid out) until then, so nothing the reader sees jumps
+ * as the panels fill in. Also on failure, so that the error message shows.
+ */
+function markReadyAfterFirstBuild() {
+  if (typeof document === 'undefined' || typeof requestAnimationFrame !== 'function') return;
+  requestAnimationFrame(() => document.documentElement.classList.add(CORE_READY_CLASS));
+}
+
 /** @returns {Promise<import('./wrap-core.js').Core>} */
-export async function loadCore() {
+export function loadCore() {
+  const loading = instantiateCore();
+  loading.then(markReadyAfterFirstBuild, markReadyAfterFirstBuild);
+  return loading;
+}
+
+/** @returns {Promise<import('./wrap-core.js').Core>} */
+async function instantiateCore() {
   /** @type {WebAssembly.Module | null} */
   let compiled = null;
   try { compiled = await compiling; } catch { compiled = null; }
