@@ -39,7 +39,10 @@ export async function buildSingleFile({ buildRoot, site }) {
       name: 'optlab-single-file',
       setup(b) {
         b.onResolve({ filter: /generated\/core\.js$/ }, () => ({ path: 'core', namespace: 'optlab' }));
-        b.onLoad({ filter: /.*/, namespace: 'optlab' }, () => ({ contents: 'export default globalThis.createCoreModule;', loader: 'js' }));
+        // KaTeX itself is inlined below, so the formulas typeset at build time would only add weight.
+        b.onResolve({ filter: /generated\/tex-[\w-]+\.js$/ }, () => ({ path: 'no-stored-tex', namespace: 'optlab' }));
+        b.onLoad({ filter: /.*/, namespace: 'optlab' }, (args) => ({ contents: args.path === 'core'
+          ? 'export default globalThis.createCoreModule;' : 'export default {};', loader: 'js' }));
         b.onLoad({ filter: /\.js$/ }, (args) => {
           const rel = relative(site, args.path).split('\\').join('/');
           const text = readFileSync(args.path, 'utf8')

@@ -1,0 +1,124 @@
+// The default race as a student sees it in Chromium: frames per second and the worst frame with
+// the CPU slowed 1x, 4x and 6x (CDP Emulation.setCPUThrottlingRate; Lighthouse's mobile preset
+// is 4x), and where the renderer's main thread spends each frame, from a trace at 1x.
+import { launchChromium, log, startBenchServer, measureFramesSource, fmt, verdict, verdictAtLeast } from '../lib.mjs';
+
+const SECONDS = 5;
+export const RATES = [1, 4, 6];
+/** The issue's targets. */
+export const TARGETS = { fps4: 58, fps6: 50, worst6: 50, mainThread1: 3 };
+
+/** Trace events by what the main thread is doing (self time of each event; unknown names inherit their parent's). */
+const CATEGORY = /** @type {Record<string, string>} */ ({
+  FunctionCall: 'script', EvaluateScript: 'script', 'v8.compile': 'script', 'v8.compileModule': 'script', 'v8.evaluateModule': 'script',
+  FireAnimationFrame: 'script', TimerFire: 'script', EventDispatch: 'script', RunMicrotasks: 'script', 'V8.Execute': 'script',
+  MinorGC: 'script', MajorGC: 'script', 'BlinkGC.AtomicPhase': 'script', V8Console: 'script', FireIdleCallback: 'script',
+  UpdateLayoutTree: 'style', RecalculateStyles: 'style', ParseAuthorStyleSheet: 'style',
+  Layout: 'layout', 'LocalFrameView::layout': 'layout', IntersectionObserverController: 'layout', ResizeObserverController: 'layout',
+  Paint: 'paint', PrePaint: 'paint', PaintImage: 'paint', 'Decode Image': 'paint', 'LocalFrameView::RunPaintLifecyclePhase': 'paint',
+  Commit: 'commit', CompositeLayers: 'commit', UpdateLayer: 'commit', UpdateLayerTree: 'commit', Layerize: 'commit',
+  'LocalFrameView::UpdateLifecyclePhases': 'commit', 'ProxyMain::BeginMainFrame::commit': 'commit',
+  ParseHTML: 'other', HitTest: 'other',
+});
+
+/** @param {any[]} events the trace's events @param {number} frames frames drawn in the traced span */
+export function mainThreadPerFrame(events, frames) {
+  // The renderer's main thread with the most animation frames is the page's.
+  const threads = new Map();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') threads.set(`${e.pid}:${e.tid}`, 0);
+  }
+  for (const e of events) if (e.name === 'FireAnimationFrame' && threads.has(`${e.pid}:${e.tid}`)) threads.set(`${e.pid}:${e.tid}`, threads.get(`${e.pid}:${e.tid}`) + 1);
+  const main = [...threads.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const mine = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && typeof e.dur === 'number')
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  /** @type {Record<string, number>} */
+  const self = { script: 0, style: 0, layout: 0, paint: 0, commit: 0, other: 0 };
+  /** @type {{ end: number, cat: string, child: number, dur: number }[]} */
+  const stack = [];
+  const close = (/** @type {number} */ ts) => {
+    while (stack.length && stack[stack.length - 1].end <= ts) {
+      const top = /** @type {any} */ (stack.pop());
+      self[top.cat] += Math.max(0, top.dur - top.child);
+    }
+  };
+  for (const e of mine) {
+    close(e.ts);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.child += e.dur;
+    stack.push({ end: e.ts + e.dur, cat: CATEGORY[e.name] ?? parent?.cat ?? 'other', child: 0, dur: e.dur });
+  }
+  close(Infinity);
+  const perFrame = Object.fromEntries(Object.entries(self).map(([k, us]) => [k, us / 1000 / Math.max(1, frames)]));
+  perFrame.total = Object.values(perFrame).reduce((a, b) => a + b, 0);
+  return perFrame;
+}
+
+export async function measure() {
+  const server = await startBenchServer();
+  const browser = await launchChromium();
+  /** @type {Record<string, any>} */
+  const out = { seconds: SECONDS, rates: {} };
+  try {
+    for (const rate of RATES) {
+      log(`the default race at CPU ${rate}x`);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${server.url}index.html`);
+      await page.waitForFunction(() => Number(document.getElementById('step-count')?.dataset.step) > 0, null, { timeout: 30000 });
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      await page.waitForTimeout(1000);
+      const stepsBefore = await page.evaluate(() => Number(document.getElementById('step-count')?.dataset.step));
+      const traced = rate === 1;
+      if (traced) {
+        await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline',
+          'toplevel', 'v8.execute', 'blink', 'cc'] });
+      }
+      const frames = await page.evaluate(`(${measureFramesSource})(${SECONDS})`);
+      if (traced) {
+        const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+        out.mainThread = mainThreadPerFrame(trace.traceEvents ?? trace, frames.frames);
+      }
+      const stepsAfter = await page.evaluate(() => Number(document.getElementById('step-count')?.dataset.step));
+      out.rates[rate] = { ...frames, steps: stepsAfter - stepsBefore };
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return out;
+}
+
+/** @param {any} r @param {(s?: string) => void} line @param {string[][]} rows */
+export function report(r, line, rows) {
+  line('## The race in Chromium: frame rate, worst frame, main thread');
+  line();
+  line(`The default race of \`index.html\` (autoplay) at 1280x800 in Chromium headless (--disable-gpu), ${r.seconds} s of requestAnimationFrame ` +
+    'after the race is running, CPU slowed with CDP `Emulation.setCPUThrottlingRate` (4x is Lighthouse\'s mid-range phone, the class of a school Chromebook). ' +
+    '"steps" is how far the race got meanwhile (0: it had finished, the frames measure an idle page).');
+  line();
+  line('| CPU | fps | worst frame | p95 frame | race steps | target | verdict |');
+  line('|---|---:|---:|---:|---:|---|---|');
+  for (const rate of RATES) {
+    const f = r.rates[rate];
+    if (!f) continue;
+    const target = rate === 4 ? `≥ ${TARGETS.fps4} fps` : rate === 6 ? `≥ ${TARGETS.fps6} fps, no frame > ${TARGETS.worst6} ms` : '';
+    const v = rate === 4 ? verdictAtLeast(f.fps, TARGETS.fps4, ' fps')
+      : rate === 6 ? [verdictAtLeast(f.fps, TARGETS.fps6, ' fps'), verdict(f.worst, TARGETS.worst6)].join('; ') : '';
+    line(`| ${rate}x | ${fmt(f.fps)} | ${f.worst.toFixed(1)} ms | ${f.p95.toFixed(1)} ms | ${f.steps} | ${target} | ${v} |`);
+    rows.push([`race fps, CPU ${rate}x`, `${fmt(f.fps)} fps`, `worst ${f.worst.toFixed(1)} ms`, target]);
+  }
+  line();
+  const m = r.mainThread;
+  if (m) {
+    line('Renderer main thread per frame at 1x, from a Chromium trace of the same span (self time of each trace event, by kind):');
+    line();
+    line('| script | style | layout | paint | commit | other | total | target | verdict |');
+    line('|---:|---:|---:|---:|---:|---:|---:|---|---|');
+    line(`| ${['script', 'style', 'layout', 'paint', 'commit', 'other', 'total'].map((k) => `${m[k].toFixed(2)} ms`).join(' | ')} | ≤ ${TARGETS.mainThread1} ms | ${verdict(m.total, TARGETS.mainThread1)} |`);
+    line();
+    rows.push(['main thread per frame, 1x', `${m.total.toFixed(2)} ms`, `script ${m.script.toFixed(2)}, paint ${m.paint.toFixed(2)}`, '≤ 3 ms']);
+  }
+}
