@@ -145,7 +145,7 @@ async function main() {
   /** @param {number} k */
   function advance(k) {
     for (const e of session.advance(k)) {
-      announcer.say(`${e.label} ${e.text.replace(/^(\w+) at step (\d+)/, (_, w, n) => `${w} at step ${formatSteps(Number(n))}`)}`);
+      announcer.say(`${e.label} ${e.text}`);
     }
     if (session.finished && store.getState().playing) {
       store.setState({ playing: false });
@@ -192,7 +192,7 @@ async function main() {
         stopped: r.status === 'diverged', selected: i === sel })),
     });
     threeD.draw(session.trails.trails, frame.map((r, i) => ({ x: r.x, y: r.y, color: runnerStyle(i).color })));
-    runnerList.frame(frame, (i) => session.info(i).statusText);
+    runnerList.frame(frame, (i) => session.info(i));
     transport.showSteps(session.steps);
     byId('summary').textContent = summarize(frame, session.labels, (i) => session.info(i));
     chart.push(session.steps, frame.map((r) => r.loss));

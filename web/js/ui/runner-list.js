@@ -7,6 +7,7 @@ import { markerIcon } from '../render/markers.js';
 import { runnerStyle } from '../render/palette.js';
 import { readout, steps } from './format.js';
 import { hyperparamPanel } from './hyperparams.js';
+import { statusHeadline, statusText } from '../race/status-text.js';
 import { MAX_RUNNERS } from '../state/properties.js';
 
 /**
@@ -71,9 +72,10 @@ export function mountRunnerList(root, app) {
     },
     /**
      * Per-frame: readouts and badges.
-     * @param {import('../core/wrap-core.js').RunnerFrame[]} frame @param {(i: number) => string} statusText
+     * @param {import('../core/wrap-core.js').RunnerFrame[]} frame
+     * @param {(i: number) => import('../race/status-text.js').RunnerStatus} statusOf the core's runner info
      */
-    frame(frame, statusText) {
+    frame(frame, statusOf) {
       frame.forEach((f, i) => {
         const card = cards[i];
         if (!card) return;
@@ -82,8 +84,9 @@ export function mountRunnerList(root, app) {
         if (card.badge.dataset.status !== f.status) {
           card.badge.dataset.status = f.status;
           card.badge.className = `badge ${f.status}`;
-          card.badge.textContent = f.status === 'running' ? 'running' : statusText(i).split(':')[0];
-          card.badge.title = f.status === 'running' ? '' : statusText(i);
+          const info = f.status === 'running' ? null : statusOf(i);
+          card.badge.textContent = info ? statusHeadline(info) : 'running';
+          card.badge.title = info ? statusText(info) : '';
         }
       });
     },
