@@ -2,7 +2,7 @@
 // Landscape choice and its parameters, the shared learning rate (a log slider shown
 // with 4 decimals, as in the chapter), gradient noise σ and its seed.
 import { el } from './dom.js';
-import { propertySpec, landscapeInfo, rangeProblem } from '../state/properties.js';
+import { propertySpec, landscapeInfo, rangeProblem, defaultLandscapeParams } from '../state/properties.js';
 import { learningRate } from './format.js';
 
 /**
@@ -32,11 +32,7 @@ export function numberField(o) {
  */
 export function mountSettings(root, { store, core }) {
   const select = el('select', { id: 'landscape-select', onchange: () => {
-    const info = landscapeInfo(core, select.value);
-    /** @type {Record<string, number>} */
-    const params = {};
-    for (const p of info?.params ?? []) params[p.name] = p.default;
-    store.setState({ landscape: select.value, landscapeParams: params });
+    store.setState({ landscape: select.value, landscapeParams: defaultLandscapeParams(core, select.value) });
   } }, ...core.landscapes.map((l) => el('option', { value: l.id }, l.displayName)));
   const description = el('p', { class: 'muted small', id: 'landscape-description' });
   const params = el('div', { class: 'landscape-params' });
