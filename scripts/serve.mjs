@@ -23,7 +23,7 @@ const server = http.createServer((req, res) => assets(req, res, () => {
   res.end('Not found');
 }));
 
-server.on('error', (err) => {
+server.on('error', (/** @type {NodeJS.ErrnoException} */ err) => {
   if (err.code === 'EADDRINUSE') {
     console.error(`serve: port ${port} on ${host} is already in use. Stop the other server or choose another port, e.g. PORT=8081 npm start`);
   } else if (err.code === 'EACCES') {

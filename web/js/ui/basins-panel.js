@@ -128,7 +128,7 @@ export function mountBasinsPanel(after, { store, session, say }) {
     const px = (/** @type {number} */ x) => ((x - region.xmin) / (region.xmax - region.xmin)) * canvas.width;
     const py = (/** @type {number} */ y) => (1 - (y - region.ymin) / (region.ymax - region.ymin)) * canvas.height;
     const minima = session.landscape?.minima ?? [];
-    minima.forEach((/** @type {any} */ m, /** @type {number} */ k) => {
+    minima.forEach((m, k) => {
       ctx.beginPath();
       ctx.arc(px(m.x), py(m.y), 5, 0, 2 * Math.PI);
       ctx.fillStyle = MINIMUM_COLORS[k % MINIMUM_COLORS.length];
@@ -145,7 +145,7 @@ export function mountBasinsPanel(after, { store, session, say }) {
     const swatch = (/** @type {string} */ color, /** @type {string} */ text) =>
       el('li', {}, styled(el('span', { class: 'swatch' }), { display: 'inline-block', width: '0.9em', height: '0.9em', marginRight: '0.4em',
         verticalAlign: 'middle', border: '1px solid #888', background: color }), text);
-    minima.slice(0, 16).forEach((/** @type {any} */ m, /** @type {number} */ k) => legend.append(swatch(MINIMUM_COLORS[k % MINIMUM_COLORS.length],
+    minima.slice(0, 16).forEach((m, k) => legend.append(swatch(MINIMUM_COLORS[k % MINIMUM_COLORS.length],
       `minimum ${k} (${m.x.toFixed(3)}, ${m.y.toFixed(3)})${m.global ? ' global' : ''}: ${result?.counts[k] ?? 0} cells`)));
     legend.append(swatch('rgb(200,200,200)', `stalled or still running at ${maxSteps} steps: ${result.none}`));
     legend.append(swatch('rgb(20,20,20)', `diverged (red ×): ${result.diverged}`));
