@@ -40,6 +40,22 @@ ctest_runner() {  # $1 name, $2 build dir
   record "$1" "$rc" "$(grep -E 'tests passed|No tests were found' "$log" | tail -1)"
 }
 
+# The type checker over web/js, tests/js and scripts (tsconfig.json): JSDoc types, checkJs.
+tsc_runner() {
+  local log="$B/types.log"
+  node_modules/.bin/tsc -p tsconfig.json --noEmit --pretty false >"$log" 2>&1
+  local rc=$?
+  local errors files
+  errors=$(grep -c 'error TS' "$log")
+  files=$(node_modules/.bin/tsc -p tsconfig.json --listFilesOnly 2>/dev/null | grep -cE '/(web/js|tests/js|scripts)/')
+  [[ $rc -ne 0 ]] && head -40 "$log"
+  [[ ${files:-0} -eq 0 ]] && rc=1
+  record types "$rc" "tsc --noEmit: ${files:-0} files checked, $errors errors"
+}
+
+section "0. Types (tsc --noEmit, checkJs)"
+tsc_runner
+
 section "native build (g++, warnings are errors)"
 if bash scripts/build.sh native; then
   section "1. Catch2, native"

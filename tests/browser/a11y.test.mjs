@@ -1,4 +1,4 @@
-// Accessibility (issue 9): axe-core reports zero violations on the main page, the embed views,
+// Accessibility: axe-core reports zero violations on the main page, the embed views,
 // the teacher panel, the labs page and every quiz state (unanswered, right, wrong, and a
 // predict-then-run verdict); a keyboard-only run through a whole race and a quiz.
 // axe is injected with addScriptTag, so these contexts bypass the page's CSP (TOOLCHAIN.md §5).

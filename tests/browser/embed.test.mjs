@@ -1,4 +1,4 @@
-// Embedding (issue 7) in Chromium: the embed views, hidden controls, a host page on another
+// Embedding in Chromium: the embed views, hidden controls, a host page on another
 // origin that embeds the app with web/embed/host.js and receives resize, score and race
 // events, a sample of the 1,000 hostile links, and the page under the shipped CSP.
 import { test } from 'node:test';

@@ -25,8 +25,12 @@ export async function startServer(dir = siteDir) {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
-export async function launchBrowser() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+// WebGL needs a renderer: SwiftShader in place of --disable-gpu.
+const WEBGL_ARGS = [...CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu'), '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+/** @param {{ webgl?: boolean }} [options] webgl: render WebGL in software (the 3-D view) */
+export async function launchBrowser({ webgl = false } = {}) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: webgl ? WEBGL_ARGS : CHROMIUM_ARGS });
 }
 
 /**
@@ -66,14 +70,15 @@ export async function withPage(browser, url, options, body) {
 /**
  * For a test file: serves the built site and launches Chromium before its tests, closes
  * both after them. Returns a live handle: `site.url` (the site's base URL) and `site.browser`.
+ * @param {{ webgl?: boolean }} [options] as for launchBrowser
  */
-export function useSiteAndBrowser() {
+export function useSiteAndBrowser({ webgl = false } = {}) {
   /** @type {{ server: any, browser: any, readonly url: string }} */
   const site = { server: null, browser: null, get url() { return site.server.url; } };
   before(async () => {
     mkdirSync(screenshotDir, { recursive: true });
     site.server = await startServer();
-    site.browser = await launchBrowser();
+    site.browser = await launchBrowser({ webgl });
   });
   after(async () => {
     await site.browser?.close();

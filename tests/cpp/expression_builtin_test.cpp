@@ -116,3 +116,14 @@ TEST_CASE("CustomLandscape_MinimaSearch", "[expression][custom]") {
   CHECK(d->suggestedStart().y == 1.5);
   CHECK(d->minima().size() == 1);
 }
+
+TEST_CASE("Landscape_CustomCatalogEntryMatchesWhatItBuilds", "[landscape][custom]") {
+  const LandscapeInfo& info = customLandscapeInfo();
+  CHECK(info.id == kCustomLandscapeId);
+  CHECK(info.params.empty());
+  for (const LandscapeInfo& builtin : landscapeInfos()) CHECK(builtin.id != info.id);
+  auto f = makeCustomLandscape(kCustomDefaultExpression);
+  CHECK(f->id() == info.id);
+  CHECK(f->domain().xmin == kCustomDefaultDomain.xmin);
+  CHECK(f->domain().ymax == kCustomDefaultDomain.ymax);
+}

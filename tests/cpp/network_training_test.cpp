@@ -205,3 +205,20 @@ TEST_CASE("Training_Benchmark", "[network][benchmark]") {
             << " weights): " << ms << " ms, " << (4000.0 / ms * 1000) << " optimizer-steps/s\n";
   CHECK(ms > 0);
 }
+
+TEST_CASE("Training_RecordsSinceAreTheTailOfEachRecordSeries", "[network]") {
+  Training t(dataset("moons"), smallNet(), {{"sgd", Settings{{"lr", {kSgdLr}}}, ""}, {"adam", {}, ""}});
+  t.advance(23);
+  const std::size_t records = t.recordSteps().size();
+  REQUIRE(records > 3);
+  const Training::Records all = t.recordsSince(0);
+  CHECK(all.steps == t.recordSteps());
+  CHECK(all.validationAccuracy == t.validationAccuracy());
+  const Training::Records tail = t.recordsSince(records - 2);
+  CHECK(tail.steps == std::vector<double>(t.recordSteps().end() - 2, t.recordSteps().end()));
+  CHECK(tail.trainLoss == std::vector<double>(t.trainLoss().end() - 4, t.trainLoss().end()));
+  CHECK(tail.trainAccuracy.size() == 4);
+  CHECK(tail.validationLoss.size() == 4);
+  CHECK(t.recordsSince(records + 5).steps.empty());
+  CHECK(t.recordsSince(records + 5).trainLoss.empty());
+}

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNodeCore } from './load-core.mjs';
-import { settingsToText } from '../../web/js/core/wrap-core.js';
+import { settingsToText, CUSTOM_LANDSCAPE_ID, DEFAULT_CUSTOM_EXPRESSION, DEFAULT_CUSTOM_DOMAIN } from '../../web/js/core/wrap-core.js';
+import { propertySpec } from '../../web/js/state/properties.js';
 
 const { core, M } = await loadNodeCore();
 
@@ -12,15 +13,46 @@ test('catalogs list every optimizer of the chapter and the spec landscapes', () 
     assert.ok(ids.includes(id), `missing optimizer ${id}`);
   }
   const adam = core.optimizer('adam');
-  const lr = adam.params.find((p) => p.name === 'lr');
+  const lr = adam.params.find((p) => p.name === 'lr') ?? assert.fail('adam has no lr');
   assert.deepEqual(lr.defaults, [0.001]);
-  assert.deepEqual(adam.params.find((p) => p.name === 'betas').defaults, [0.9, 0.999]);
+  assert.deepEqual((adam.params.find((p) => p.name === 'betas') ?? assert.fail('adam has no betas')).defaults, [0.9, 0.999]);
   const landscapes = core.landscapes.map((l) => l.id);
   for (const id of ['rosenbrock', 'ravine', 'beale', 'himmelblau', 'saddle']) assert.ok(landscapes.includes(id), id);
 });
 
 test('settings serialise to the text the core parses, exactly', () => {
   assert.equal(settingsToText({ lr: 0.1, betas: [0.9, 0.999], amsgrad: true }), 'lr=0.1;betas=0.9,0.999;amsgrad=true');
+});
+
+test('settings cross as typed values: a wrong type gets the core\'s message, as the text parser gives it', () => {
+  assert.equal(core.checkSettings('adam', { lr: 0.01, betas: [0.8, 0.99], amsgrad: true }), '');
+  assert.equal(core.checkSettings('adam', { lr: true }), "Malformed value for lr: 'true' (expected a number)");
+  assert.equal(core.checkSettings('adam', /** @type {any} a wrong type on purpose */ ({ lr: 'fast' })), "Malformed value for lr: 'fast' (expected a number)");
+  assert.equal(core.checkSettings('adam', { betas: [0.9] }), "Malformed value for betas: '0.9' (expected two numbers like 0.9,0.999)");
+  assert.equal(core.checkSettings('adam', /** @type {any} a wrong type on purpose */ ({ betas: [0.9, 'x'] })), "Malformed value for betas: '0.9,x' (expected two numbers like 0.9,0.999)");
+  assert.equal(core.checkSettings('adam', { amsgrad: 1 }), "Malformed value for amsgrad: '1' (expected true or false)");
+  assert.equal(core.checkSettings('adam', { lr: -0.1 }), 'Invalid learning rate: -0.1');
+});
+
+test('the custom landscape comes from the core\'s catalog, and the page\'s constants agree with it', () => {
+  const custom = core.landscapes.filter((l) => l.custom);
+  assert.equal(custom.length, 1);
+  assert.equal(custom[0].id, CUSTOM_LANDSCAPE_ID);
+  assert.equal(custom[0].defaultExpression, DEFAULT_CUSTOM_EXPRESSION);
+  assert.deepEqual(custom[0].defaultDomain, { ...DEFAULT_CUSTOM_DOMAIN });
+  assert.equal(core.landscapes.at(-1), custom[0]);
+});
+
+test('one seed range: the page\'s seed property is the core\'s', () => {
+  assert.equal(M.maxSeed, Number.MAX_SAFE_INTEGER);
+  assert.equal(propertySpec('seed').max, M.maxSeed);
+  const race = core.createRace('rosenbrock');
+  try {
+    race.setNoise(0.1, Number.MAX_SAFE_INTEGER);
+    assert.throws(() => race.setNoise(0.1, Number.MAX_SAFE_INTEGER + 1), /Invalid noise seed: must be a whole number from 0 to 2\^53-1/);
+  } finally {
+    race.dispose();
+  }
 });
 
 test('a race advances k steps per call and reports every runner in one frame', () => {

@@ -65,6 +65,7 @@ test('datasets: catalog and points', () => {
 });
 
 test('training: side by side, records, grids, reproducible', () => {
+  /** @type {import('../../web/js/core/labs-core.js').LabConfig[]} */
   const configs = [{ optimizerId: 'sgd', settings: { lr: 0.1 }, label: 'SGD' }, { optimizerId: 'sgd', settings: { lr: 0.1, momentum: 0.9 }, label: 'Momentum' },
     { optimizerId: 'rmsprop', label: 'RMSprop' }, { optimizerId: 'adam', label: 'Adam' }];
   const run = () => {
@@ -95,7 +96,7 @@ test('training: invalid input and the network lr sweep', () => {
   assert.throws(() => labs.createTraining({ id: 'moons' }, { hidden: [8] }, [{ optimizerId: 'sgd' }]), /lr/);
   assert.throws(() => labs.createTraining({ id: 'swirl' }, {}, [{ optimizerId: 'adam' }]), /Unknown dataset: swirl/);
   assert.throws(() => labs.createTraining({ id: 'moons' }, { hidden: [100] }, [{ optimizerId: 'adam' }]), /Invalid hidden layer width: 100/);
-  assert.throws(() => labs.createTraining({ id: 'moons' }, { activation: 'gelu' }, [{ optimizerId: 'adam' }]), /Unknown activation/);
+  assert.throws(() => labs.createTraining({ id: 'moons' }, /** @type {any} an unknown activation on purpose */ ({ activation: 'gelu' }), [{ optimizerId: 'adam' }]), /Unknown activation/);
   const r = labs.networkSweep({ id: 'xor', count: 120 }, { hidden: [8] }, [{ optimizerId: 'sgd' }, { optimizerId: 'adam' }],
     { lrMin: 1e-3, lrMax: 1, lrCount: 4, steps: 100 });
   assert.equal(r.finalValidationLoss.length, 8);
@@ -103,6 +104,7 @@ test('training: invalid input and the network lr sweep', () => {
 });
 
 test('training speed (reported) and no memory growth across repeated sessions', () => {
+  /** @type {import('../../web/js/core/labs-core.js').LabConfig[]} */
   const configs = [{ optimizerId: 'sgd', settings: { lr: 0.1 } }, { optimizerId: 'sgd', settings: { lr: 0.1, momentum: 0.9 } },
     { optimizerId: 'rmsprop' }, { optimizerId: 'adam' }];
   const session = () => {

@@ -12,7 +12,10 @@ import { adamBiasCorrection } from '../../web/js/quiz/computations.js';
 const lessons = JSON.parse(readFileSync(new URL('../../web/lessons/lessons.json', import.meta.url), 'utf8'));
 const { core } = await loadNodeCore();
 
+/** @typedef {[string, Record<string, number>, {x: number, y: number}]} RaceSetup */
+/** @type {RaceSetup} */
 const ROSENBROCK = ['rosenbrock', { a: 1, b: 100 }, { x: -1.5, y: 2 }];
+/** @type {RaceSetup} */
 const RAVINE = ['ravine', { kappa: 50, angle: 0 }, { x: -4, y: 1 }];
 
 /** Runs a race to its end (or `steps`); returns runnerInfo per runner. */
@@ -54,7 +57,9 @@ function assertTolerance(tol) {
     }
   }
 }
-const defaultOf = (opt, name) => core.optimizer(opt).params.find((p) => p.name === name).defaults[0];
+const param = (/** @type {string} */ opt, /** @type {string} */ name) =>
+  core.optimizer(opt).params.find((p) => p.name === name) ?? assert.fail(`${opt} has no ${name}`);
+const defaultOf = (/** @type {string} */ opt, /** @type {string} */ name) => param(opt, name).defaults[0];
 const buffer = (r, name) => r.buffers.find((b) => b.name === name).values;
 const close = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
 
@@ -93,7 +98,7 @@ const CLAIMS = [
     assert.ok(r.without[0] > r.withBc[0], 'larger, not smaller');
   } },
   { section: 'adam', text: 'With its defaults $\\beta_1 = 0.9$, $\\beta_2 = 0.999$, $\\epsilon = 10^{-8}$ and $\\eta = 0.001$', check() {
-    assert.deepEqual(core.optimizer('adam').params.find((p) => p.name === 'betas').defaults, [0.9, 0.999]);
+    assert.deepEqual(param('adam', 'betas').defaults, [0.9, 0.999]);
     assert.equal(defaultOf('adam', 'eps'), 1e-8);
     assert.equal(defaultOf('adam', 'lr'), 0.001);
   } },

@@ -43,6 +43,7 @@ const heapBytes = () => M.HEAP8.buffer.byteLength;
 
 /** Settings that every optimizer of the catalog accepts: the required parameters at their defaults. */
 function defaults(info) {
+  /** @type {import('../../web/js/core/wrap-core.js').OptimizerSettings} */
   const s = {};
   for (const p of info.params) if (p.required) s[p.name] = p.defaults.length === 1 ? p.defaults[0] : p.defaults;
   return s;

@@ -121,7 +121,7 @@ test('the momentum weight is measured from the core: 0.9^10 from the momentum bu
   assert.ok(Math.abs(momentumWeights(core, { momentum: 0.99, lag: 10 }).value - 0.99 ** 10) < 1e-12);
   const q = quiz('3-momentum.json').questions[0];
   const r = resolveQuestion(core, q);
-  assert.equal(scoreNumeric(q, '0.349', r.answer).status, 'correct');
+  assert.equal(scoreNumeric(q, '0.349', /** @type {number} */ (r.answer)).status, 'correct');
   assert.equal(r.figure.weights[10], r.answer);
 });
 

@@ -7,6 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNodeCore } from './load-core.mjs';
 import { describeRace, describeLandscape, describeOrder, recentTail } from '../../web/js/race/description.js';
+import { statusText } from '../../web/js/race/status-text.js';
+import { steps as formatSteps } from '../../web/js/ui/format.js';
 
 const { core } = await loadNodeCore();
 
@@ -27,7 +29,7 @@ function scripted(spec) {
     describe() {
       const frame = race.frame();
       return describeRace({ landscape: race.landscape(), frame, labels,
-        statusText: (i) => race.runnerInfo(i).statusText,
+        statusText: (i) => statusText(race.runnerInfo(i), formatSteps),
         tail: (i, k) => recentTail(race, i, k, frame[i].steps),
         curvature: (x, y) => race.curvature(x, y),
         gradient: (i) => { const r = race.runnerInfo(i); return { x: r.gx, y: r.gy }; } });

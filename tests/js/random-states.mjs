@@ -30,6 +30,7 @@ export function randomRace(core, r, { maxRunners, setChance }) {
   const landscapeParams = Object.fromEntries(land.params.map((p) => [p.name, p.integer ? Math.round(within(p.min, p.max)) : within(p.min, p.max)]));
   const runners = Array.from({ length: 1 + Math.floor(r() * maxRunners) }, () => {
     const o = pick(core.optimizers);
+    /** @type {Record<string, import('../../web/js/state/properties.js').HyperValue>} */
     const params = {};
     for (const spec of o.params) {
       if (r() >= setChance) continue;
@@ -41,7 +42,8 @@ export function randomRace(core, r, { maxRunners, setChance }) {
   });
   const num = (key, integer) => {
     const spec = RACE_PROPERTIES.find((p) => p.key === key);
-    const v = spec.min + (spec.max - spec.min) * r();
+    const [min, max] = [Number(spec?.min), Number(spec?.max)];
+    const v = min + (max - min) * r();
     return integer ? Math.round(v) : v;
   };
   return { landscape: land.id, landscapeParams, runners,

@@ -14,7 +14,7 @@ function randomState(r) {
   const pick = (a) => a[Math.floor(r() * a.length)];
   const race = randomRace(core, r, { maxRunners: 5, setChance: 0.4 });
   return { ...race, start: { x: (r() - 0.5) * 10, y: -0 * r() + (r() - 0.5) * 1e-3 },
-    // The custom function (issue 10): default, or one of a few valid ones with a random domain.
+    // The custom function: default, or one of a few valid ones with a random domain.
     expr: r() < 0.5 ? defaultState(core).expr : pick(['x^2 + y^2', '(1 - x)^2 + 100*(y - x^2)^2', 'sin(x)*cos(y) / (1 + x^2)']),
     domain: r() < 0.5 ? defaultState(core).domain : { xmin: -1 - r(), xmax: r(), ymin: -2 * r() - 1e-3, ymax: 3 * r() } };
 }

@@ -67,7 +67,7 @@ async function main() {
   /** @param {number} k */
   function advance(k) {
     for (const e of session.advance(k)) {
-      announcer.say(`${e.label} ${e.text.replace(/^(\w+) at step (\d+)/, (_, w, n) => `${w} at step ${formatSteps(Number(n))}`)}`);
+      announcer.say(`${e.label} ${e.text}`);
     }
     if (session.finished && store.getState().playing) {
       store.setState({ playing: false });

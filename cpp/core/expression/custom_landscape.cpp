@@ -99,6 +99,12 @@ std::unique_ptr<Landscape> makeCustomLandscape(const std::string& expression, co
   return std::make_unique<CustomLandscape>(std::move(e), d, s);
 }
 
+const LandscapeInfo& customLandscapeInfo() {
+  static const LandscapeInfo info{kCustomLandscapeId, "Your own function", "f(x, y)",
+                                  "Type a formula in x and y: the core differentiates it exactly.", {}};
+  return info;
+}
+
 std::string customExpression(const Landscape& f) {
   if (const auto* c = dynamic_cast<const CustomLandscape*>(&f)) return c->expression().source();
   return "";

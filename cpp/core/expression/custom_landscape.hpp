@@ -4,7 +4,8 @@
 //
 // It is not in the registry's list of built-in landscapes (its parameter is a
 // text, not a number): the bindings and the CLI build it with
-// makeCustomLandscape() when the landscape id is kCustomLandscapeId.
+// makeCustomLandscape() when the landscape id is kCustomLandscapeId. Catalogs that
+// offer it next to the built-ins use customLandscapeInfo().
 //
 // Minima: a custom landscape reports the local minima found by this search, and
 // only those (it may miss minima; it never reports one it did not find):
@@ -26,6 +27,7 @@
 #include <string>
 
 #include "landscapes/landscape.hpp"
+#include "landscapes/registry.hpp"
 
 namespace optlab {
 
@@ -36,6 +38,13 @@ inline constexpr int kCustomMinimaGrid = 41;
 // The default domain of a custom landscape, and its default start
 // (a quarter of the way in from the top-left corner).
 inline constexpr Domain kCustomDefaultDomain{-3, 3, -3, 3};
+
+// The function a custom landscape starts from when the user has typed none.
+inline constexpr const char* kCustomDefaultExpression = "sin(3*x)*cos(2*y) + 0.1*(x^2 + y^2)";
+
+// The catalog entry of the custom landscape: its id, name, generic formula and a
+// sentence; no numeric parameters (the expression and domain are its parameters).
+const LandscapeInfo& customLandscapeInfo();
 
 // Throws expr::ExpressionError (std::invalid_argument) for a malformed expression,
 // std::invalid_argument for a domain that is not finite with xmin < xmax and

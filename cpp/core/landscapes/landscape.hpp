@@ -56,7 +56,7 @@ class Landscape {
   virtual std::string displayName() const = 0;  // "Rosenbrock"
   virtual std::string latex() const = 0;        // "(a-x)^2 + b(y-x^2)^2"
 
-  // --- Extensions (race engineer, issue 4) ---
+  // --- What the race needs beyond value and gradient ---
 
   // The parameter values this instance was built with (empty if it has none).
   virtual LandscapeParams parameters() const { return {}; }

@@ -1,5 +1,6 @@
 #include "training.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -107,6 +108,15 @@ void Training::record() {
     valLoss_.push_back(v.loss);
     valAccuracy_.push_back(v.accuracy);
   }
+}
+
+Training::Records Training::recordsSince(std::size_t from) const {
+  const std::size_t n = runs_.size();
+  const auto tail = [](const std::vector<double>& v, std::size_t start) {
+    return std::vector<double>(v.begin() + static_cast<std::ptrdiff_t>(std::min(v.size(), start)), v.end());
+  };
+  return {tail(recordSteps_, from), tail(trainLoss_, from * n), tail(trainAccuracy_, from * n),
+          tail(valLoss_, from * n), tail(valAccuracy_, from * n)};
 }
 
 std::vector<std::int32_t> Training::divergedSteps() const {

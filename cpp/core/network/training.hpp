@@ -66,6 +66,11 @@ class Training {
   const std::vector<double>& trainAccuracy() const { return trainAccuracy_; }
   const std::vector<double>& validationLoss() const { return valLoss_; }
   const std::vector<double>& validationAccuracy() const { return valAccuracy_; }
+  // The records from index `from` on (record-major as above): what the page has not drawn yet.
+  struct Records {
+    std::vector<double> steps, trainLoss, trainAccuracy, validationLoss, validationAccuracy;
+  };
+  Records recordsSince(std::size_t from) const;
   // Per config: step at which it diverged, -1 if it has not.
   std::vector<std::int32_t> divergedSteps() const;
 

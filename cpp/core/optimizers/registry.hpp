@@ -1,7 +1,8 @@
 // The one place where optimizer ids and hyperparameter names meet implementations.
 //
 // The UI, the command line and the bindings are all built from `optimizerInfos()`:
-// they never hard-code a hyperparameter, a default or a range.
+// they never hard-code a hyperparameter, a default or a range. Each optimizer's spec
+// and factory come from one field table (config_fields.hpp).
 #pragma once
 
 #include <map>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "optimizer.hpp"
+#include "settings.hpp"
 
 namespace optlab {
 
@@ -36,18 +38,16 @@ struct OptimizerInfo {
   std::vector<HyperParamSpec> params;
 };
 
-// Parsed hyperparameter values by name; a Number or Bool holds one value, a Pair two.
-using Settings = std::map<std::string, std::vector<double>>;
-
 const std::vector<OptimizerInfo>& optimizerInfos();
 
 // Throws std::invalid_argument("Unknown optimizer: foo").
 const OptimizerInfo& optimizerInfo(const std::string& id);
 
-// Parse "lr=0.01;betas=0.9,0.999;amsgrad=true" (';' or newline separated) into
-// Settings, checking names and shapes against the optimizer's specs. Throws
-// std::invalid_argument with a one-line message on unknown or malformed entries.
-Settings parseSettings(const std::string& id, const std::string& text);
+// The spec of `name`, or nullptr.
+const HyperParamSpec* findParam(const OptimizerInfo& info, const std::string& name);
+
+// "Unknown hyperparameter 'momentum' for adam (expected one of: lr, betas, ...)".
+std::string unknownParamMessage(const OptimizerInfo& info, const std::string& name);
 
 // Build a configured optimizer; unspecified hyperparameters take torch's defaults.
 // Invalid values throw std::invalid_argument in torch's wording.

@@ -49,4 +49,15 @@ std::vector<double> BoundedTrajectory::steps() const {
   return out;
 }
 
+TrajectoryTail BoundedTrajectory::since(double afterStep) const {
+  const std::vector<double> all = steps();
+  std::size_t first = all.size();
+  while (first > 0 && all[first - 1] > afterStep) --first;
+  TrajectoryTail tail;
+  tail.steps.assign(all.begin() + static_cast<std::ptrdiff_t>(first), all.end());
+  const std::vector<double> points = flatPoints();
+  tail.points.assign(points.begin() + static_cast<std::ptrdiff_t>(3 * first), points.end());
+  return tail;
+}
+
 }  // namespace optlab

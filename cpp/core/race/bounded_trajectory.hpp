@@ -15,6 +15,12 @@
 
 namespace optlab {
 
+// The exported points after some step: what a frame added to a trail.
+struct TrajectoryTail {
+  std::vector<double> points;  // flat [x, y, loss] per point
+  std::vector<double> steps;   // the step of each point
+};
+
 class BoundedTrajectory {
  public:
   explicit BoundedTrajectory(std::size_t cap = 4096) : cap_(cap < 2 ? 2 : cap) {}
@@ -30,6 +36,9 @@ class BoundedTrajectory {
   // Flat [x0, y0, loss0, x1, y1, loss1, ...] and the matching step numbers.
   std::vector<double> flatPoints() const;
   std::vector<double> steps() const;
+  // The exported points whose step is greater than `afterStep` (-1: all of them), so a
+  // page appends a frame's new points instead of copying the whole trail every frame.
+  TrajectoryTail since(double afterStep) const;
 
  private:
   std::size_t cap_;

@@ -178,6 +178,10 @@ std::vector<double> Race::trajectory(std::size_t index) const { return runner(in
 
 std::vector<double> Race::trajectorySteps(std::size_t index) const { return runner(index).trajectory.steps(); }
 
+TrajectoryTail Race::trajectorySince(std::size_t index, double afterStep) const {
+  return runner(index).trajectory.since(afterStep);
+}
+
 const std::vector<Buffer>& Race::buffers(std::size_t index) const { return runner(index).optimizer->buffers(); }
 
 }  // namespace optlab

@@ -91,6 +91,7 @@ class Race {
   // Flat [x, y, loss] * n and the n matching step numbers (see bounded_trajectory.hpp).
   std::vector<double> trajectory(std::size_t index) const;
   std::vector<double> trajectorySteps(std::size_t index) const;
+  TrajectoryTail trajectorySince(std::size_t index, double afterStep) const;
   // The optimizer's named buffers after the runner's last step.
   const std::vector<Buffer>& buffers(std::size_t index) const;
 

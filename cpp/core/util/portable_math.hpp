@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -133,31 +134,28 @@ inline double log1p(double x) {
 }
 
 namespace detail {
+// c[0] x^(N-1) + ... + c[N-1], by Horner's rule: the same operations in the same order
+// as writing the chain out, so the same bits everywhere.
+template <std::size_t N>
+inline double horner(double x, const double (&c)[N]) {
+  double p = c[0];
+  for (std::size_t i = 1; i < N; ++i) p = p * x + c[i];
+  return p;
+}
 // sin and cos on |r| <= pi/4 + a little: Taylor series to r^17 / r^18.
 inline double sinReduced(double r) {
   const double r2 = r * r;
-  double p = -1.0 / 355687428096000.0;  // -1/17!
-  p = p * r2 + 1.0 / 1307674368000.0;
-  p = p * r2 - 1.0 / 6227020800.0;
-  p = p * r2 + 1.0 / 39916800.0;
-  p = p * r2 - 1.0 / 362880.0;
-  p = p * r2 + 1.0 / 5040.0;
-  p = p * r2 - 1.0 / 120.0;
-  p = p * r2 + 1.0 / 6.0;
-  return r - r * (r2 * p);
+  constexpr double kSin[] = {-1.0 / 355687428096000.0, 1.0 / 1307674368000.0, -1.0 / 6227020800.0,  // -1/17!, ...
+                             1.0 / 39916800.0,         -1.0 / 362880.0,       1.0 / 5040.0,
+                             -1.0 / 120.0,             1.0 / 6.0};
+  return r - r * (r2 * horner(r2, kSin));
 }
 inline double cosReduced(double r) {
   const double r2 = r * r;
-  double p = 1.0 / 6402373705728000.0;  // 1/18!
-  p = p * r2 - 1.0 / 20922789888000.0;
-  p = p * r2 + 1.0 / 87178291200.0;
-  p = p * r2 - 1.0 / 479001600.0;
-  p = p * r2 + 1.0 / 3628800.0;
-  p = p * r2 - 1.0 / 40320.0;
-  p = p * r2 + 1.0 / 720.0;
-  p = p * r2 - 1.0 / 24.0;
-  p = p * r2 + 0.5;
-  return 1.0 - r2 * p;
+  constexpr double kCos[] = {1.0 / 6402373705728000.0, -1.0 / 20922789888000.0, 1.0 / 87178291200.0,  // 1/18!, ...
+                             -1.0 / 479001600.0,       1.0 / 3628800.0,         -1.0 / 40320.0,
+                             1.0 / 720.0,              -1.0 / 24.0,             0.5};
+  return 1.0 - r2 * horner(r2, kCos);
 }
 // x = q pi/2 + r with a three-part pi/2 (fine for |x| < 1e5, all the datasets need).
 inline double reduceHalfPi(double x, int& q) {

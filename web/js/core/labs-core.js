@@ -1,10 +1,9 @@
 // @ts-check
-// The labs' view of the Emscripten module (issue 8): the learning-rate sweep and
-// the small network. Like wrap-core.js, this is JavaScript that touches the
-// module (only web/js/core/ does): it calls the bindings of the `optlab_labs`
-// block of cpp/bindings/bindings.cpp, turns error strings into JS Errors and owns
+// The labs' view of the Emscripten module: the learning-rate sweep and the small
+// network. Like wrap-core.js, this is JavaScript that touches the module (only
+// web/js/core/ does): it calls cpp/bindings/labs_bindings.cpp and
+// catalog_bindings.cpp, turns error strings into JS Errors and owns
 // the lifetime of the C++ training object (call dispose()).
-import { settingsToText } from './wrap-core.js';
 
 /**
  * @typedef {import('./wrap-core.js').OptimizerSettings} OptimizerSettings
@@ -29,7 +28,7 @@ function check(message) {
 
 /** @param {LabConfig[]} configs */
 function configsForCore(configs) {
-  return configs.map((c) => ({ optimizerId: c.optimizerId, settings: settingsToText(c.settings ?? {}), label: c.label ?? '' }));
+  return configs.map((c) => ({ optimizerId: c.optimizerId, settings: c.settings ?? {}, label: c.label ?? '' }));
 }
 
 /** Several optimizers training one small network side by side; wraps the C++ Training. */

@@ -1,32 +1,41 @@
 // @ts-check
 // The only JavaScript that touches the Emscripten module. It turns the raw
-// Embind API (cpp/bindings/bindings.cpp) into plain objects and methods that
-// throw JS Errors, copies bulk arrays out of wasm memory at once, and owns the
-// lifetime of C++ objects (call dispose()).
+// Embind API (cpp/bindings/*.cpp) into plain objects and methods that throw JS
+// Errors, and owns the lifetime of C++ objects (call dispose()). Settings cross
+// as typed objects ({lr: 0.01, betas: [0.9, 0.999]}); the core checks them.
 
 /**
  * @typedef {{ name: string, kind: 'number'|'bool'|'pair', defaults: number[], min: number, max: number,
  *   minInclusive: boolean, maxInclusive: boolean, required: boolean, teaching: boolean, help: string }} HyperParamSpec
  * @typedef {{ id: string, displayName: string, reference: string, params: HyperParamSpec[] }} OptimizerInfo
  * @typedef {{ name: string, label: string, default: number, min: number, max: number, integer: boolean, help: string }} LandscapeParamSpec
- * @typedef {{ id: string, displayName: string, latex: string, description: string, params: LandscapeParamSpec[] }} LandscapeInfo
+ * @typedef {{ id: string, displayName: string, latex: string, description: string, params: LandscapeParamSpec[],
+ *   custom?: boolean, defaultExpression?: string, defaultDomain?: DomainBox }} LandscapeInfo
  * @typedef {Record<string, number | boolean | number[]>} OptimizerSettings
  * @typedef {{ x: number, y: number, loss: number, status: 'running'|'converged'|'diverged', steps: number, statusStep: number }} RunnerFrame
+ * @typedef {{ optimizerId: string, label: string, x: number, y: number, loss: number, gx: number, gy: number,
+ *   steps: number, status: 'running'|'converged'|'diverged', reason: string, statusStep: number, minimumIndex: number,
+ *   minimumGlobal: boolean, minimum: MinimumInfo | null }} RunnerInfo
  */
 
 /**
  * @typedef {{ xmin: number, xmax: number, ymin: number, ymax: number }} DomainBox
  * @typedef {{ expr: string, domain?: DomainBox }} CustomFunction
+ * @typedef {{ x: number, y: number, value: number, global: boolean }} MinimumInfo
+ * @typedef {{ id: string, displayName: string, latex: string, domain: DomainBox, start: {x: number, y: number},
+ *   minima: MinimumInfo[], params: Record<string, number> }} LandscapeDescription
+ * @typedef {{ lambdaMin: number, lambdaMax: number, vMin: {x: number, y: number}, vMax: {x: number, y: number},
+ *   kind: string, conditionNumber: number, description: string }} CurvatureInfo
  */
 
-/** The id of the user's own loss function (cpp/core/expression/custom_landscape.hpp). */
+/**
+ * The custom landscape's id, default function and domain as the page's state table needs them before
+ * the core loads. They mirror the core's catalog entry (landscapeCatalog(), custom: true), which
+ * tests/js/core-api.test.mjs checks they equal.
+ */
 export const CUSTOM_LANDSCAPE_ID = 'custom';
-/** The function a custom landscape gets when none is given, and its default domain. */
 export const DEFAULT_CUSTOM_EXPRESSION = 'sin(3*x)*cos(2*y) + 0.1*(x^2 + y^2)';
 export const DEFAULT_CUSTOM_DOMAIN = Object.freeze({ xmin: -3, xmax: 3, ymin: -3, ymax: 3 });
-/** The catalog entry of the custom landscape: not in the core's list, its parameter is a text. */
-const CUSTOM_LANDSCAPE_INFO = { id: CUSTOM_LANDSCAPE_ID, displayName: 'Your own function',
-  latex: 'f(x, y)', description: 'Type a formula in x and y: the core differentiates it exactly.', params: [] };
 
 /** Number of doubles per runner in the core's per-frame buffer (race.hpp kFrameStride). */
 export const FRAME_STRIDE = 6;
@@ -38,7 +47,7 @@ function check(message) {
 }
 
 /**
- * Serialises settings for the core's parser: "lr=0.01;betas=0.9,0.999;amsgrad=true".
+ * Settings as the command line's --set text (cpp/cli/optlab.cpp): "lr=0.01;betas=0.9,0.999;amsgrad=true".
  * String(number) is the shortest text that reads back as the same double.
  * @param {OptimizerSettings} settings
  */
@@ -54,6 +63,8 @@ export class Race {
   constructor(M) {
     this.M = M;
     this.handle = new M.Race();
+    /** @type {MinimumInfo[] | null} */
+    this.minimaCache = null;
   }
 
   /**
@@ -64,11 +75,11 @@ export class Race {
    */
   setup(landscapeId, params, start, custom) {
     if (landscapeId === CUSTOM_LANDSCAPE_ID) {
-      check(this.handle.setupCustom(custom?.expr ?? DEFAULT_CUSTOM_EXPRESSION, custom?.domain ?? DEFAULT_CUSTOM_DOMAIN,
-        start.x, start.y));
+      check(this.handle.setupCustom(custom?.expr ?? DEFAULT_CUSTOM_EXPRESSION, custom?.domain, start.x, start.y));
     } else {
       check(this.handle.setup(landscapeId, params, start.x, start.y));
     }
+    this.minimaCache = null;
     return this;
   }
 
@@ -82,21 +93,21 @@ export class Race {
    *   none: number, maxSteps: number, milliseconds: number, region: {xmin: number, xmax: number, ymin: number, ymax: number}}}
    */
   basins(optimizerId, settings, { nx = 64, ny = 64, maxSteps = 1000 } = {}) {
-    const r = this.handle.basins(optimizerId, settingsToText(settings), nx, ny, maxSteps);
+    const r = this.handle.basins(optimizerId, settings, nx, ny, maxSteps);
     check(r.error ?? '');
     return r;
   }
 
   /** @param {string} optimizerId @param {OptimizerSettings} settings @param {string} [label] */
   addRunner(optimizerId, settings = {}, label = '') {
-    check(this.handle.addRunner(optimizerId, settingsToText(settings), label));
+    check(this.handle.addRunner(optimizerId, settings, label));
     return this.handle.runnerCount() - 1;
   }
 
   /** @param {number} index @param {OptimizerSettings} settings */
   setRunnerSettings(index, settings) {
     this.#index(index);
-    check(this.handle.setRunnerSettings(index, settingsToText(settings)));
+    check(this.handle.setRunnerSettings(index, settings));
   }
 
   /** @param {number} index */
@@ -152,16 +163,33 @@ export class Race {
     return this.handle.trajectorySince(index, afterStep);
   }
 
-  /** @param {number} index */
-  runnerInfo(index) { this.#index(index); return this.handle.runnerInfo(index); }
+  /**
+   * Where a runner is and how it stopped, as fields (race/status-text.js words them), with the minimum
+   * it reached (null unless it converged near one).
+   * @param {number} index
+   * @returns {RunnerInfo}
+   */
+  runnerInfo(index) {
+    this.#index(index);
+    const info = this.handle.runnerInfo(index);
+    const minimum = info.minimumIndex >= 0 ? this.#minima()[info.minimumIndex] ?? null : null;
+    return { ...info, minimum };
+  }
 
   /** @param {number} index @returns {{name: string, label: string, latex: string, persistent: boolean, values: number[]}[]} */
   buffers(index) { this.#index(index); return this.handle.buffers(index); }
 
-  /** The landscape's description: domain, start, minima, formula, parameters. */
+  /** The landscape's description: domain, start, minima, formula, parameters. @returns {LandscapeDescription} */
   landscape() { return this.handle.landscape(); }
 
-  /** Hessian eigen-decomposition and condition number at (x, y). @param {number} x @param {number} y */
+  /** The landscape's minima, read once per landscape. @returns {MinimumInfo[]} */
+  #minima() {
+    const minima = this.minimaCache ?? this.landscape().minima;
+    this.minimaCache = minima;
+    return minima;
+  }
+
+  /** Hessian eigen-decomposition and condition number at (x, y). @param {number} x @param {number} y @returns {CurvatureInfo} */
   curvature(x, y) { return this.handle.curvature(x, y); }
 
   /**
@@ -196,8 +224,8 @@ export class Race {
 export function wrapCore(M) {
   /** @type {OptimizerInfo[]} */
   const optimizers = M.optimizerCatalog();
-  /** @type {LandscapeInfo[]} */
-  const landscapes = [...M.landscapeCatalog(), CUSTOM_LANDSCAPE_INFO];
+  /** @type {LandscapeInfo[]} the built-in landscapes, then the custom one */
+  const landscapes = M.landscapeCatalog();
   return {
     optimizers,
     landscapes,
@@ -209,7 +237,7 @@ export function wrapCore(M) {
     },
     /** Persistent state values per parameter (the chapter's memory table). @param {string} id @param {OptimizerSettings} [settings] */
     stateValuesPerParameter(id, settings = {}) {
-      const r = M.optimizerStateSize(id, settingsToText(settings));
+      const r = M.optimizerStateSize(id, settings);
       check(r.error ?? '');
       return /** @type {number} */ (r.valuesPerParameter);
     },
@@ -219,7 +247,7 @@ export function wrapCore(M) {
      * @param {string} id @param {OptimizerSettings} settings
      */
     checkSettings(id, settings) {
-      return /** @type {string} */ (M.optimizerStateSize(id, settingsToText(settings)).error ?? '');
+      return /** @type {string} */ (M.optimizerStateSize(id, settings).error ?? '');
     },
     /**
      * The core's verdict on a user's function: "" and column 0, or the message with the 1-based
@@ -257,7 +285,7 @@ export function wrapCore(M) {
      *   values: Float64Array}[]}}
      */
     probeOptimizer(id, settings, start, gradients) {
-      const r = M.optimizerProbe(id, settingsToText(settings), start, gradients);
+      const r = M.optimizerProbe(id, settings, start, gradients);
       check(r.error ?? '');
       return r;
     },

@@ -216,7 +216,7 @@ export function setupSweepLab(catalog, worker) {
       const wall = performance.now() - t0;
       const l = catalog.landscapes.find((q) => q.id === setup.landscape).landscape;
       const hasMin = l.minima.length > 0;
-      const fmin = hasMin ? Math.min(...l.minima.map((/** @type {any} */ m) => m.value)) : 0;
+      const fmin = hasMin ? Math.min(...l.minima.map((/** @type {import('../core/wrap-core.js').MinimumInfo} */ m) => m.value)) : 0;
       last = { r, keys, fmin, hasMin, setup };
       draw();
       const runs = keys.length * r.lrs.length;

@@ -96,7 +96,7 @@ export class QuizRaceView {
 
   /** Domain point -> canvas pixel. @param {number} x @param {number} y */
   #px(x, y) {
-    const d = /** @type {any} */ (this.domain);
+    const d = /** @type {import('../core/wrap-core.js').DomainBox} */ (this.domain);
     return [((x - d.xmin) / (d.xmax - d.xmin)) * this.canvas.width, (1 - (y - d.ymin) / (d.ymax - d.ymin)) * this.canvas.height];
   }
 

@@ -4,24 +4,21 @@
 // statuses. Nothing here is typed in: change the learning rate and the verdict follows.
 import { fmt } from './computations.js';
 import { steps } from '../ui/format.js';
+import { runnerSettings } from '../state/properties.js';
 
 /** @typedef {import('../core/wrap-core.js').Core} Core */
 /** @typedef {import('../core/wrap-core.js').Race} Race */
 
 /**
  * Builds the race. With a shared learning rate, `lr` (default: the one the question states)
- * replaces every runner's lr.
+ * is every runner's lr unless the runner sets its own, as on the race page.
  * @param {Core} core @param {any} spec @param {number} [lr]
  */
 export function createQuizRace(core, spec, lr = spec.learningRate?.value) {
   const race = core.createRace(spec.landscape, spec.params ?? {}, spec.start);
   try {
     if (spec.noise) race.setNoise(spec.noise.sigma, spec.noise.seed ?? 1);
-    for (const r of spec.runners) {
-      const settings = { ...(r.settings ?? {}) };
-      if (lr !== undefined) settings.lr = lr;
-      race.addRunner(r.optimizer, settings, r.label);
-    }
+    for (const r of spec.runners) race.addRunner(r.optimizer, runnerSettings({ params: r.settings ?? {} }, lr), r.label);
   } catch (e) {
     race.dispose();
     throw e;

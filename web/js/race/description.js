@@ -57,10 +57,6 @@ export function describeLandscape(landscape) {
   return `${head} ${minimaCount(minima.length)}: ${shown.map(one).join('; ')}${more}.`;
 }
 
-/** The core's status text with readable step numbers: "converged at step 1,125: near …". @param {string} text */
-function statusWords(text) {
-  return text.replace(/^(\w+) at step (\d+)/, (_, w, n) => `${w} at step ${formatSteps(Number(n))}`);
-}
 
 /**
  * The runners from lowest loss to highest; diverged runners (no meaningful loss) last.
@@ -103,7 +99,7 @@ export function describeRace({ landscape, frame, labels, statusText, tail, curva
     const t = tail(i, window);
     const g = f.status === 'running' ? gradient(i) : null;
     const motion = classifyMotion(t.points, { status: f.status, axes: valleyAxes(c), stallStep, stepsPerPoint: t.stepsPerPoint, gradient: g });
-    const status = f.status === 'running' ? `running, step ${formatSteps(f.steps)}` : statusWords(statusText(i));
+    const status = f.status === 'running' ? `running, step ${formatSteps(f.steps)}` : statusText(i);
     const position = finite ? point(f.x, f.y) : 'off the map';
     const loss = compact(f.loss);
     const doing = f.status === 'running' ? ` It is ${motion.words}.` : '';

@@ -8,6 +8,8 @@ import { runnerSettings } from '../state/properties.js';
 import { TrailCache } from './trails.js';
 import { runnerLabel } from './labels.js';
 import { CUSTOM_LANDSCAPE_ID } from '../core/wrap-core.js';
+import { statusText } from './status-text.js';
+import { steps } from '../ui/format.js';
 
 /**
  * @typedef {import('../state/properties.js').RaceState} RaceState
@@ -26,8 +28,8 @@ export class RaceSession {
     this.labels = [];
     /** @type {RunnerFrame[]} */
     this.frame = [];
-    /** @type {any} the landscape description (domain, minima, formula) */
-    this.landscape = null;
+    /** @type {import('../core/wrap-core.js').LandscapeDescription} the landscape description (domain, minima, formula); set by the first apply() */
+    this.landscape = /** @type {any} */ (null);
   }
 
   /**
@@ -81,7 +83,7 @@ export class RaceSession {
     this.frame.forEach((f, i) => {
       if (f.status !== 'running' && before[i]?.status === 'running') {
         events.push({ index: i, label: this.labels[i], status: f.status, statusStep: f.statusStep,
-          text: race.runnerInfo(i).statusText });
+          text: statusText(race.runnerInfo(i), steps) });
       }
     });
     return events;

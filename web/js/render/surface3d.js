@@ -63,6 +63,8 @@ export class SurfaceView3D {
     this.distance = 3.2;
     /** @type {{nx: number, ny: number, h: Float32Array, domain: {xmin: number, xmax: number, ymin: number, ymax: number}, lo: number, hi: number, logScale: boolean, fref: number, eps: number} | null} */
     this.grid = null;
+    /** Height of the scene's y range over its x range (set with the grid). */
+    this.aspect = 1;
     /** @type {null | (() => void)} */
     this.onchange = null;
     this.#controls();
@@ -105,8 +107,8 @@ export class SurfaceView3D {
   }
 
   /** Scene coordinates: x in [-1, 1], y in [-a, a] (a = domain aspect), z in [0, HEIGHT]. */
-  #sx(/** @type {number} */ x) { const d = /** @type {any} */ (this.grid).domain; return -1 + (2 * (x - d.xmin)) / (d.xmax - d.xmin); }
-  #sy(/** @type {number} */ y) { const d = /** @type {any} */ (this.grid).domain; return this.aspect * (-1 + (2 * (y - d.ymin)) / (d.ymax - d.ymin)); }
+  #sx(/** @type {number} */ x) { const d = /** @type {NonNullable<SurfaceView3D['grid']>} */ (this.grid).domain; return -1 + (2 * (x - d.xmin)) / (d.xmax - d.xmin); }
+  #sy(/** @type {number} */ y) { const d = /** @type {NonNullable<SurfaceView3D['grid']>} */ (this.grid).domain; return this.aspect * (-1 + (2 * (y - d.ymin)) / (d.ymax - d.ymin)); }
 
   /**
    * A new landscape: the core's sampled surface (values row-major, row 0 at ymin) over `domain`.

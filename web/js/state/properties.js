@@ -58,7 +58,8 @@ export const STATE_PROPERTIES = [
   { key: 'start', url: 'start', group: 'race', type: 'point', label: 'start point', default: { x: -1.5, y: 2 } },
   { key: 'lr', url: 'lr', group: 'race', type: 'number', label: 'learning rate', min: 1e-4, max: 1, log: true, default: 0.001 },
   { key: 'noise', url: 'noise', group: 'race', type: 'number', label: 'gradient noise σ', min: 0, max: 10, default: 0 },
-  { key: 'seed', url: 'seed', group: 'race', type: 'integer', label: 'noise seed', min: 0, max: 4294967295, default: 1 },
+  // Every seed the core takes is a whole number up to 2^53-1 (cpp/core/random/seed.hpp).
+  { key: 'seed', url: 'seed', group: 'race', type: 'integer', label: 'noise seed', min: 0, max: Number.MAX_SAFE_INTEGER, default: 1 },
   { key: 'speed', url: 'speed', group: 'race', type: 'integer', label: 'speed (steps per frame)', min: 1, max: 1000, default: 5, restarts: false },
   { key: 'expr', url: 'f', group: 'race', type: 'expression', label: 'custom function', optional: true, default: DEFAULT_CUSTOM_EXPRESSION },
   { key: 'domain', url: 'domain', group: 'race', type: 'domain', label: 'custom function domain', optional: true, default: { ...DEFAULT_CUSTOM_DOMAIN } },
@@ -137,6 +138,29 @@ export function rangeProblem(v, { min = -Infinity, max = Infinity, integer = fal
   return '';
 }
 
+/** Strict decimal or exponent notation; Number() alone would accept "", " ", "0x10", "Infinity". */
+const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/** A number written in plain decimal or exponent notation, else NaN. @param {string} text */
+export function readNumber(text) {
+  return NUMBER_TEXT.test(text) ? Number(text) : Number.NaN;
+}
+
+/**
+ * A custom function's domain from "xmin,xmax,ymin,ymax": four finite numbers within ±MAX_COORDINATE
+ * with xmin < xmax and ymin < ymax. The one reading of a domain, for links and for the domain field.
+ * @param {string} text
+ * @returns {{ domain: import('../core/wrap-core.js').DomainBox, problem: '' } | { domain: null, problem: string }}
+ */
+export function parseDomain(text) {
+  const b = text.split(',').map(readNumber);
+  const range = { min: -MAX_COORDINATE, max: MAX_COORDINATE };
+  const problem = b.length !== 4 ? 'must be four numbers xmin,xmax,ymin,ymax'
+    : b.map((v) => rangeProblem(v, range)).find(Boolean)
+      || (b[0] < b[1] && b[2] < b[3] ? '' : 'needs xmin < xmax and ymin < ymax');
+  return problem ? { domain: null, problem } : { domain: { xmin: b[0], xmax: b[1], ymin: b[2], ymax: b[3] }, problem: '' };
+}
+
 /**
  * Checks one hyperparameter value against the optimizer's spec. Returns "" or the problem.
  * @param {import('../core/wrap-core.js').HyperParamSpec} spec @param {HyperValue} value
@@ -161,10 +185,11 @@ export function hyperDefault(spec) {
 
 /**
  * The settings the core receives for a runner: torch's defaults, then the shared
- * learning rate, then the runner's own values.
- * @param {RunnerState} runner @param {number} sharedLr
+ * learning rate, then the runner's own values (a runner's own lr wins, as in a link's
+ * `opt=adam(lr:0.01)`). The race page and the quizzes' races both build settings here.
+ * @param {{ params: Record<string, HyperValue> }} runner @param {number | undefined} sharedLr
  * @returns {import('../core/wrap-core.js').OptimizerSettings}
  */
 export function runnerSettings(runner, sharedLr) {
-  return { lr: sharedLr, ...runner.params };
+  return sharedLr === undefined ? { ...runner.params } : { lr: sharedLr, ...runner.params };
 }

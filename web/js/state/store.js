@@ -5,7 +5,7 @@
 // (playing, selected runner, large type), which does not go into the URL.
 
 /**
- * @typedef {import('./properties.js').RaceState & {
+ * @typedef {import('./properties.js').PageState & {
  *   playing: boolean, selected: number, largeType: boolean, showArrows: boolean }} AppState
  * @typedef {(state: AppState, changed: Set<string>) => void} Listener
  */

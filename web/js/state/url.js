@@ -10,7 +10,7 @@
 // the rest of the state still loads.
 import {
   STATE_PROPERTIES, RACE_PROPERTIES, MAX_RUNNERS, MAX_COORDINATE, ID_PATTERN, defaultState, defaultPageState,
-  defaultLandscapeParams, landscapeInfo, optimizerInfo, rangeProblem, hyperProblem,
+  defaultLandscapeParams, landscapeInfo, optimizerInfo, rangeProblem, hyperProblem, readNumber, parseDomain,
 } from './properties.js';
 
 /**
@@ -23,13 +23,6 @@ import {
 
 /** Longest value read from the URL; longer ones are ignored. */
 const MAX_VALUE_LENGTH = 2000;
-/** Strict decimal or exponent notation; Number() alone would accept "", " ", "0x10", "Infinity". */
-const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-
-/** @param {string} text */
-function readNumber(text) {
-  return NUMBER_TEXT.test(text) ? Number(text) : Number.NaN;
-}
 
 /** Characters kept as they are in a query value; everything else is percent-encoded. */
 function encodeValue(/** @type {string} */ text) {
@@ -143,12 +136,8 @@ function parseProperty(spec, texts, state, catalog, notices) {
       return problem ? refuse(`is not valid: ${problem}`) : text;
     }
     case 'domain': {
-      const b = text.split(',').map(readNumber);
-      const range = { min: -MAX_COORDINATE, max: MAX_COORDINATE };
-      const problem = b.length !== 4 ? 'must be four numbers xmin,xmax,ymin,ymax'
-        : b.map((v) => rangeProblem(v, range)).find(Boolean)
-          || (b[0] < b[1] && b[2] < b[3] ? '' : 'needs xmin < xmax and ymin < ymax');
-      return problem ? refuse(problem) : { xmin: b[0], xmax: b[1], ymin: b[2], ymax: b[3] };
+      const { domain, problem } = parseDomain(text);
+      return domain ?? refuse(problem);
     }
     case 'set': {
       const values = spec.values ?? [];

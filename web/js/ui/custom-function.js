@@ -4,7 +4,8 @@
 // marked. Applying sets the state keys `landscape: 'custom'`, `expr` and `domain`
 // (properties.js), so the race, the URL and a shared link all carry the function.
 import { el } from './dom.js';
-import { CUSTOM_LANDSCAPE_ID } from '../core/wrap-core.js';
+import { CUSTOM_LANDSCAPE_ID, DEFAULT_CUSTOM_DOMAIN } from '../core/wrap-core.js';
+import { parseDomain } from '../state/properties.js';
 
 /** Examples a teacher can start from. */
 export const CUSTOM_EXAMPLES = [
@@ -30,12 +31,8 @@ export function mountCustomFunction(root, { store, core }) {
     spellcheck: 'false', 'aria-label': 'Domain: xmin, xmax, ymin, ymax' }));
   const apply = el('button', { type: 'button', id: 'custom-apply' }, 'Race on it');
 
-  /** Reads the domain field; returns null (and says why) if it is not four increasing bounds. */
-  const readDomain = () => {
-    const b = domainInput.value.split(',').map((t) => Number(t.trim()));
-    if (b.length !== 4 || !b.every(Number.isFinite) || !(b[0] < b[1]) || !(b[2] < b[3])) return null;
-    return { xmin: b[0], xmax: b[1], ymin: b[2], ymax: b[3] };
-  };
+  /** Reads the domain field as a link's domain is read (spaces allowed); null if it is not valid. */
+  const readDomain = () => parseDomain(domainInput.value.replace(/\s+/g, '')).domain;
 
   /** Shows the core's verdict; returns true if the function is valid. */
   const check = () => {
@@ -44,7 +41,7 @@ export function mountCustomFunction(root, { store, core }) {
     input.setAttribute('aria-invalid', message ? 'true' : 'false');
     if (!message) {
       if (!readDomain()) {
-        error.append('The domain needs four numbers xmin, xmax, ymin, ymax with xmin < xmax and ymin < ymax.');
+        error.append(`The domain ${parseDomain(domainInput.value.replace(/\s+/g, '')).problem}.`);
         return false;
       }
       return true;
@@ -78,7 +75,7 @@ export function mountCustomFunction(root, { store, core }) {
     const ex = CUSTOM_EXAMPLES[Number(examples.value)];
     if (!ex) return;
     input.value = ex.expr;
-    const d = ex.domain ?? { xmin: -3, xmax: 3, ymin: -3, ymax: 3 };
+    const d = ex.domain ?? DEFAULT_CUSTOM_DOMAIN;
     domainInput.value = [d.xmin, d.xmax, d.ymin, d.ymax].join(', ');
     examples.value = '';
     commit();

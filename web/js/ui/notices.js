@@ -8,6 +8,6 @@ export function showNotices(root, messages) {
   const close = el('button', { type: 'button', class: 'small', onclick: () => { root.hidden = true; } }, 'Dismiss');
   root.replaceChildren(el('p', {}, 'Some settings in the link could not be used; the rest of the race is loaded.'),
     el('ul', {}, ...messages.slice(0, 8).map((m) => el('li', {}, m))),
-    messages.length > 8 ? el('p', {}, `…and ${messages.length - 8} more.`) : null, close);
+    ...(messages.length > 8 ? [el('p', {}, `…and ${messages.length - 8} more.`)] : []), close);
   root.hidden = false;
 }

@@ -12,6 +12,7 @@ import { describeRace, recentTail } from '../race/description.js';
 import { Sonifier, MAX_VOICES } from './sonification.js';
 import { createVoicing } from './voicing.js';
 import { steps as formatSteps } from './format.js';
+import { statusHeadline, statusReason, statusText } from '../race/status-text.js';
 
 /** How often the region looks at the race (sound follows at this rate). */
 const TICK_MS = 200;
@@ -82,7 +83,7 @@ export function mountRaceDescription(root, { store, session, win = window }) {
     const s = store.getState();
     const d = describeRace({
       landscape: session.landscape, frame, labels: session.labels,
-      statusText: (i) => session.info(i).statusText,
+      statusText: (i) => statusText(session.info(i), formatSteps),
       tail: (i, k) => recentTail(/** @type {import('../core/wrap-core.js').Race} */ (session.race), i, k, frame[i]?.steps ?? 0),
       curvature: (x, y) => session.curvature(x, y),
       gradient: (i) => { const r = session.info(i); return { x: r.gx, y: r.gy }; },
@@ -115,7 +116,10 @@ export function mountRaceDescription(root, { store, session, win = window }) {
         if (status === 'running' || seen.statuses[i] !== 'running') return;
         statusChanged = true;
         sonifier.cue(/** @type {'converged'|'diverged'} */ (status), i);
-        const text = session.info(i).statusText.replace(/^(\w+ at step )(\d+)(.*?)(, f = .*)?$/, (_, a, n, rest) => `${a}${formatSteps(Number(n))}${rest}`);
+        const info = session.info(i);
+        // Spoken without coordinates and loss: "converged at step 1,677: near the global minimum".
+        const where = info.minimum ? `near the ${info.minimum.global ? 'global' : 'local'} minimum` : statusReason(info);
+        const text = where ? `${statusHeadline(info, formatSteps)}: ${where}` : statusHeadline(info, formatSteps);
         voicing.say(`${session.labels[i]} ${text}.`);
       });
     }

@@ -6,6 +6,7 @@ import { el, setText } from './dom.js';
 import { markerIcon } from '../render/markers.js';
 import { runnerStyle } from '../render/palette.js';
 import { readout, steps } from './format.js';
+import { statusHeadline, statusText } from '../race/status-text.js';
 
 /**
  * @param {HTMLElement} list the #runners list
@@ -46,11 +47,11 @@ export function mountReadouts(list, { store, session }) {
       setText(row.readout, `Step ${steps(f.steps)} · ${readout(f)}`);
       row.readout.dataset.step = String(f.steps);
       if (row.badge.dataset.status !== f.status) {
-        const status = f.status === 'running' ? '' : session.info(i).statusText;
+        const info = f.status === 'running' ? null : session.info(i);
         row.badge.dataset.status = f.status;
         row.badge.className = `badge ${f.status}`;
-        row.badge.textContent = f.status === 'running' ? 'running' : status.split(':')[0];
-        row.badge.title = status;
+        row.badge.textContent = info ? statusHeadline(info, steps) : 'running';
+        row.badge.title = info ? statusText(info, steps) : '';
         row.badge.hidden = f.status === 'running';
       }
     });

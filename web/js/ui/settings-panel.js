@@ -2,7 +2,7 @@
 // The landscape menu (in the race's heading), and the settings tool: the landscape's
 // description and parameters, gradient noise σ and its seed.
 import { el } from './dom.js';
-import { propertySpec, landscapeInfo, rangeProblem } from '../state/properties.js';
+import { propertySpec, landscapeInfo, rangeProblem, defaultLandscapeParams } from '../state/properties.js';
 
 /**
  * A labelled number input that commits valid values and explains invalid ones next to it.
@@ -32,11 +32,7 @@ export function numberField(o) {
  */
 export function mountLandscapePicker(root, { store, core }) {
   const select = el('select', { id: 'landscape-select', onchange: () => {
-    const info = landscapeInfo(core, select.value);
-    /** @type {Record<string, number>} */
-    const params = {};
-    for (const p of info?.params ?? []) params[p.name] = p.default;
-    store.setState({ landscape: select.value, landscapeParams: params });
+    store.setState({ landscape: select.value, landscapeParams: defaultLandscapeParams(core, select.value) });
   } }, ...core.landscapes.map((l) => el('option', { value: l.id }, l.displayName)));
   root.append(el('label', { for: 'landscape-select', class: 'landscape-label' }, 'Landscape'), select);
   return {

@@ -1,33 +1,18 @@
-// Issue 10 in the page: the custom-function field (examples, the core's error with its
-// column, the URL), the basins panel (Himmelblau's four basins, click a cell to race
-// from it), the 3-D surface (non-blank WebGL pixels under SwiftShader, following the
-// race) and the WebM video export. Screenshots land in $OPTLAB_BUILD/screenshots/.
-import { test, before, after } from 'node:test';
+// The page's extra tools in Chromium: the custom-function field (examples, the core's error
+// with its column, the URL), the basins panel (Himmelblau's four basins, click a cell to race
+// from it), the 3-D surface (non-blank WebGL pixels under SwiftShader, following the race)
+// and the WebM video export. Screenshots land in $OPTLAB_BUILD/screenshots/.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
-import { startServer, screenshotDir, screenshotPath, withPage } from './harness.mjs';
+import { screenshotPath, useSiteAndBrowser, withPage } from './harness.mjs';
 import { openTool } from './page-helpers.mjs';
 
-// WebGL needs a renderer: SwiftShader instead of the harness's --disable-gpu.
-const ARGS = ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
-  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-let server, browser;
-before(async () => {
-  await mkdir(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteAndBrowser({ webgl: true });
 
 const ready = (page) => page.waitForFunction(() => window.optlab?.session?.landscape);
 
 test('custom function: the core error with its column next to the field, then a race on it, carried by the URL', async () => {
-  await withPage(browser, `${server.url}index.html?autoplay=false`, {}, async (page) => {
+  await withPage(site.browser, `${site.url}index.html?autoplay=false`, {}, async (page) => {
     await ready(page);
     await openTool(page, 'custom');
     await page.fill('#custom-expr', 'x + (y');
@@ -50,7 +35,7 @@ test('custom function: the core error with its column next to the field, then a 
     await page.locator('#custom-function').screenshot({ path: screenshotPath('custom-function-field') });
     // The link opens the same function in a fresh page.
     const page2 = await page.context().newPage();
-    await page2.goto(`${server.url}index.html${search}`);
+    await page2.goto(`${site.url}index.html${search}`);
     await ready(page2);
     assert.equal(await page2.evaluate(() => window.optlab.store.getState().expr), '(x^2 - 1)^2 + 0.5*y^2');
     await openTool(page2, 'custom');
@@ -63,7 +48,7 @@ test('custom function: the core error with its column next to the field, then a 
 });
 
 test('basins: Himmelblau under plain GD shows four basins; a click races from that cell', async () => {
-  await withPage(browser, `${server.url}index.html?landscape=himmelblau&opt=sgd&lr=0.01&autoplay=false`, {}, async (page) => {
+  await withPage(site.browser, `${site.url}index.html?landscape=himmelblau&opt=sgd&lr=0.01&autoplay=false`, {}, async (page) => {
     await ready(page);
     await openTool(page, 'basins');
     await page.click('#basins-compute');
@@ -92,7 +77,7 @@ test('basins: Himmelblau under plain GD shows four basins; a click races from th
 });
 
 test('3-D surface: WebGL renders non-blank pixels (SwiftShader) and follows the race', async () => {
-  await withPage(browser, `${server.url}index.html?landscape=himmelblau&autoplay=false`, {}, async (page) => {
+  await withPage(site.browser, `${site.url}index.html?landscape=himmelblau&autoplay=false`, {}, async (page) => {
     await ready(page);
     await openTool(page, '3d'); // opening the tool switches the map to 3-D
     const disabled = await page.getAttribute('#view-3d', 'disabled');
@@ -135,7 +120,7 @@ test('3-D surface: WebGL renders non-blank pixels (SwiftShader) and follows the 
 });
 
 test('video for slides: a short recording is a non-empty WebM file', async () => {
-  await withPage(browser, `${server.url}index.html?landscape=rosenbrock&autoplay=false`, {}, async (page) => {
+  await withPage(site.browser, `${site.url}index.html?landscape=rosenbrock&autoplay=false`, {}, async (page) => {
     await ready(page);
     await openTool(page, 'export');
     const r = await page.evaluate(async () => {

@@ -1,0 +1,117 @@
+// Bindings of what the page asks without a race: the catalogs of optimizers, landscapes
+// and datasets, an optimizer's state size and a probe of its steps, and the check of a
+// user's expression.
+#include "harness/optimizer_probe.hpp"
+#include "convert.hpp"
+#include "expression/custom_landscape.hpp"
+#include "expression/expression.hpp"
+#include "landscapes/registry.hpp"
+#include "network/dataset.hpp"
+#include "optimizers/registry.hpp"
+#include "random/seed.hpp"
+
+namespace optlab::bind {
+namespace {
+
+const char* kindName(HyperKind k) {
+  switch (k) {
+    case HyperKind::Number: return "number";
+    case HyperKind::Bool: return "bool";
+    case HyperKind::Pair: return "pair";
+  }
+  return "number";
+}
+
+val hyperParamObject(const HyperParamSpec& s) {
+  return object({{"name", val(s.name)}, {"kind", val(std::string(kindName(s.kind)))}, {"defaults", numberArray(s.defaults)},
+                 {"min", val(s.min)}, {"max", val(s.max)}, {"minInclusive", val(s.minInclusive)},
+                 {"maxInclusive", val(s.maxInclusive)}, {"required", val(s.required)}, {"teaching", val(s.teaching)},
+                 {"help", val(s.help)}});
+}
+
+val optimizerCatalog() {
+  val list = val::array();
+  unsigned i = 0;
+  for (const OptimizerInfo& info : optimizerInfos()) {
+    val params = val::array();
+    unsigned j = 0;
+    for (const HyperParamSpec& s : info.params) params.set(j++, hyperParamObject(s));
+    list.set(i++, object({{"id", val(info.id)}, {"displayName", val(info.displayName)},
+                          {"reference", val(info.reference)}, {"params", params}}));
+  }
+  return list;
+}
+
+val landscapeInfoObject(const LandscapeInfo& info) {
+  val params = val::array();
+  unsigned j = 0;
+  for (const LandscapeParamSpec& s : info.params)
+    params.set(j++, object({{"name", val(s.name)}, {"label", val(s.label)}, {"default", val(s.defaultValue)},
+                            {"min", val(s.min)}, {"max", val(s.max)}, {"integer", val(s.integer)}, {"help", val(s.help)}}));
+  return object({{"id", val(info.id)}, {"displayName", val(info.displayName)}, {"latex", val(info.latex)},
+                 {"description", val(info.description)}, {"params", params}});
+}
+
+// The built-in landscapes, then the custom one with its default function and domain.
+val landscapeCatalog() {
+  val list = val::array();
+  unsigned i = 0;
+  for (const LandscapeInfo& info : landscapeInfos()) list.set(i++, landscapeInfoObject(info));
+  val custom = landscapeInfoObject(customLandscapeInfo());
+  custom.set("custom", true);
+  custom.set("defaultExpression", std::string(kCustomDefaultExpression));
+  custom.set("defaultDomain", domainObject(kCustomDefaultDomain));
+  list.set(i, custom);
+  return list;
+}
+
+val datasetCatalog() {
+  val list = val::array();
+  unsigned i = 0;
+  for (const DatasetInfo& d : datasetInfos())
+    list.set(i++, object({{"id", val(d.id)}, {"displayName", val(d.displayName)}, {"description", val(d.description)},
+                          {"maxClasses", val(d.maxClasses)}}));
+  return list;
+}
+
+// Static facts about an optimizer configuration (the chapter's memory table).
+val optimizerStateSize(const std::string& id, const val& settings) {
+  return guardObject([&] {
+    auto opt = makeOptimizer(id, settingsFrom(id, settings));
+    opt->reset(1);
+    return object({{"valuesPerParameter", val(static_cast<double>(opt->stateValuesPerParameter()))}});
+  });
+}
+
+// harness/optimizer_probe.hpp: {params, buffers}, flat step-major; or {error}.
+val optimizerProbe(const std::string& id, const val& settings, const val& start, const val& gradients) {
+  return guardObject([&] {
+    auto opt = makeOptimizer(id, settingsFrom(id, settings));
+    const ProbeRecord record = probeOptimizer(*opt, numbersFrom(start), numbersFrom(gradients));
+    return object({{"params", typedCopy(record.params)}, {"buffers", buffersObject(record.buffers, true)}});
+  });
+}
+
+// {error: "", column: 0} for a valid expression, else the core's message and its 1-based column.
+val checkExpression(const std::string& text) {
+  try {
+    expr::Expression::parse(text);
+    return object({{"error", val(std::string())}, {"column", val(0)}});
+  } catch (const expr::ExpressionError& e) {
+    return object({{"error", val(std::string(e.what()))}, {"column", val(e.column())}});
+  }
+}
+
+}  // namespace
+}  // namespace optlab::bind
+
+EMSCRIPTEN_BINDINGS(optlab_catalog) {
+  using namespace optlab::bind;
+  emscripten::function("optimizerCatalog", &optimizerCatalog);
+  emscripten::function("landscapeCatalog", &landscapeCatalog);
+  emscripten::function("datasetCatalog", &datasetCatalog);
+  emscripten::function("optimizerStateSize", &optimizerStateSize);
+  emscripten::function("optimizerProbe", &optimizerProbe);
+  emscripten::function("checkExpression", &checkExpression);
+  emscripten::constant("maxSeed", optlab::kMaxSeed);
+}

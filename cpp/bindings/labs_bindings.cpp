@@ -1,0 +1,169 @@
+// Bindings of the exercises page: the learning-rate sweep on a landscape and the small
+// network (one sweep, or several optimizers training side by side). Options objects
+// are read once into the core's option structs; a missing field keeps the core's default.
+#include <memory>
+
+#include "convert.hpp"
+#include "landscapes/registry.hpp"
+#include "network/training.hpp"
+#include "race/sweep.hpp"
+#include "random/seed.hpp"
+
+namespace optlab::bind {
+namespace {
+
+// [{optimizerId, settings: {lr: 0.01, ...}, label}] -> the core's (id, Settings, label) configs.
+template <typename Config>
+std::vector<Config> configsFrom(const val& list) {
+  std::vector<Config> out;
+  const unsigned n = list["length"].as<unsigned>();
+  for (unsigned i = 0; i < n; ++i) {
+    const val c = list[i];
+    const std::string id = c["optimizerId"].as<std::string>();
+    out.push_back({id, settingsFrom(id, c["settings"]), stringOr(c, "label", "")});
+  }
+  return out;
+}
+
+// {lrMin, lrMax, lrCount, steps, noiseSigma, noiseSeed, minimumTolerance, gradientTolerance}
+SweepOptions sweepOptionsFrom(const val& options) {
+  SweepOptions so;
+  so.lrMin = numberOr(options, "lrMin", so.lrMin);
+  so.lrMax = numberOr(options, "lrMax", so.lrMax);
+  so.lrCount = static_cast<int>(numberOr(options, "lrCount", so.lrCount));
+  so.steps = static_cast<long>(numberOr(options, "steps", static_cast<double>(so.steps)));
+  so.noise.sigma = numberOr(options, "noiseSigma", 0);
+  so.noise.seed = seedFromNumber(numberOr(options, "noiseSeed", 1), "noise seed");
+  so.criteria.minimumTolerance = numberOr(options, "minimumTolerance", so.criteria.minimumTolerance);
+  so.criteria.gradientTolerance = numberOr(options, "gradientTolerance", so.criteria.gradientTolerance);
+  return so;
+}
+
+val labsSweep(const std::string& landscapeId, const val& params, double x0, double y0, const val& configs,
+              const val& options) {
+  return guardObject([&] {
+    auto f = makeLandscape(landscapeId, landscapeParamsFrom(params));
+    const SweepResult r = runSweep(*f, Point{x0, y0}, configsFrom<SweepConfig>(configs), sweepOptionsFrom(options));
+    return object({{"lrs", typedCopy(r.lrs)}, {"labels", stringArray(r.labels)}, {"finalLoss", typedCopy(r.finalLoss)},
+                   {"convergedStep", typedCopy(r.convergedStep)}, {"divergedStep", typedCopy(r.divergedStep)},
+                   {"bestIndex", typedCopy(r.bestIndex)}, {"milliseconds", val(r.milliseconds)}});
+  });
+}
+
+// {id, count, noise, validationFraction, classes, seed}
+DatasetOptions datasetOptionsFrom(const val& obj) {
+  DatasetOptions d;
+  d.id = stringOr(obj, "id", d.id);
+  d.count = static_cast<int>(numberOr(obj, "count", d.count));
+  d.noise = numberOr(obj, "noise", d.noise);
+  d.validationFraction = numberOr(obj, "validationFraction", d.validationFraction);
+  d.classes = static_cast<int>(numberOr(obj, "classes", d.classes));
+  d.seed = seedFromNumber(numberOr(obj, "seed", 1), "dataset seed");
+  return d;
+}
+
+// {hidden: [8, 8], activation: "tanh"|"relu", output: "softmax"|"sigmoid"}; classes come from the dataset.
+MlpSpec mlpSpecFrom(const val& obj, int classes) {
+  MlpSpec s;
+  s.classes = classes;
+  const val hidden = obj["hidden"];
+  if (!hidden.isUndefined()) {
+    s.hidden.clear();
+    for (double width : numbersFrom(hidden)) s.hidden.push_back(static_cast<int>(width));
+  }
+  s.activation = parseActivation(stringOr(obj, "activation", "tanh"));
+  s.output = parseOutputKind(stringOr(obj, "output", "softmax"));
+  return s;
+}
+
+// {batchSize, weightSeed, batchSeed, evalEvery}
+TrainingOptions trainingOptionsFrom(const val& obj) {
+  TrainingOptions t;
+  t.batchSize = static_cast<int>(numberOr(obj, "batchSize", t.batchSize));
+  t.weightSeed = seedFromNumber(numberOr(obj, "weightSeed", 1), "weight seed");
+  t.batchSeed = seedFromNumber(numberOr(obj, "batchSeed", 1), "batch seed");
+  t.evalEvery = static_cast<long>(numberOr(obj, "evalEvery", 0));
+  return t;
+}
+
+val datasetPoints(const Dataset& d) {
+  return object({{"id", val(d.id)}, {"classes", val(d.classes)}, {"trainX", typedCopy(d.trainX)},
+                 {"trainY", typedCopy(d.trainY)}, {"valX", typedCopy(d.valX)}, {"valY", typedCopy(d.valY)},
+                 {"extent", val(kDatasetExtent)}});
+}
+
+val networkSweep(const val& dataset, const val& spec, const val& configs, const val& options) {
+  return guardObject([&] {
+    const Dataset d = makeDataset(datasetOptionsFrom(dataset));
+    const NetworkSweepResult r = runNetworkSweep(
+        d, mlpSpecFrom(spec, d.classes), configsFrom<NetworkConfig>(configs), numberOr(options, "lrMin", 1e-4),
+        numberOr(options, "lrMax", 1), static_cast<int>(numberOr(options, "lrCount", 9)),
+        static_cast<long>(numberOr(options, "steps", 500)), trainingOptionsFrom(options));
+    return object({{"lrs", typedCopy(r.lrs)}, {"labels", stringArray(r.labels)},
+                   {"finalTrainLoss", typedCopy(r.finalTrainLoss)},
+                   {"finalValidationLoss", typedCopy(r.finalValidationLoss)}, {"bestIndex", typedCopy(r.bestIndex)}});
+  });
+}
+
+// Several optimizers training one network side by side (network/training.hpp).
+class TrainingHandle {
+ public:
+  std::string setup(const val& dataset, const val& spec, const val& configs, const val& options) {
+    return guard([&] {
+      Dataset d = makeDataset(datasetOptionsFrom(dataset));
+      const MlpSpec s = mlpSpecFrom(spec, d.classes);
+      training_ = std::make_unique<Training>(std::move(d), s, configsFrom<NetworkConfig>(configs),
+                                             trainingOptionsFrom(options));
+    });
+  }
+  void advance(double k) { t().advance(static_cast<long>(k)); }
+  double steps() const { return static_cast<double>(t().steps()); }
+  double epochs() const { return t().epochs(); }
+  double stepsPerEpoch() const { return static_cast<double>(t().stepsPerEpoch()); }
+  double evalEvery() const { return static_cast<double>(t().evalEvery()); }
+  double parameterCount() const { return static_cast<double>(t().parameterCount()); }
+  val labels() const { return stringArray(t().labels()); }
+  val divergedSteps() const { return typedCopy(t().divergedSteps()); }
+  val dataset() const { return datasetPoints(t().data()); }
+  // Records from index `from` on: {steps, trainLoss, trainAccuracy, validationLoss, validationAccuracy}, record-major.
+  val recordsSince(double from) const {
+    const Training::Records r = t().recordsSince(static_cast<std::size_t>(from < 0 ? 0 : from));
+    return object({{"steps", typedCopy(r.steps)}, {"trainLoss", typedCopy(r.trainLoss)},
+                   {"trainAccuracy", typedCopy(r.trainAccuracy)}, {"validationLoss", typedCopy(r.validationLoss)},
+                   {"validationAccuracy", typedCopy(r.validationAccuracy)}});
+  }
+  val decisionGrid(unsigned config, int nx, int ny, double xMin, double xMax, double yMin, double yMax) {
+    return guardObject(
+        [&] { return object({{"values", typedCopy(t().decisionGrid(config, nx, ny, xMin, xMax, yMin, yMax))}}); });
+  }
+
+ private:
+  Training& t() const {
+    if (!training_) std::abort();  // the wrapper always calls setup() first
+    return *training_;
+  }
+  std::unique_ptr<Training> training_;
+};
+
+}  // namespace
+}  // namespace optlab::bind
+
+EMSCRIPTEN_BINDINGS(optlab_labs) {
+  using namespace optlab::bind;
+  emscripten::function("labsSweep", &labsSweep);
+  emscripten::function("networkSweep", &networkSweep);
+  emscripten::class_<TrainingHandle>("NetworkTraining")
+      .constructor<>()
+      .function("setup", &TrainingHandle::setup)
+      .function("advance", &TrainingHandle::advance)
+      .function("steps", &TrainingHandle::steps)
+      .function("epochs", &TrainingHandle::epochs)
+      .function("stepsPerEpoch", &TrainingHandle::stepsPerEpoch)
+      .function("evalEvery", &TrainingHandle::evalEvery)
+      .function("parameterCount", &TrainingHandle::parameterCount)
+      .function("labels", &TrainingHandle::labels)
+      .function("divergedSteps", &TrainingHandle::divergedSteps)
+      .function("dataset", &TrainingHandle::dataset)
+      .function("recordsSince", &TrainingHandle::recordsSince)
+      .function("decisionGrid", &TrainingHandle::decisionGrid);
+}

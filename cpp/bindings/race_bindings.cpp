@@ -1,0 +1,188 @@
+// Bindings of the race (race/race.hpp) and what is computed on its landscape: the
+// surface under it, curvature and basins of attraction. Every fallible method returns
+// "" or the error message, or an object with `error`.
+#include <memory>
+
+#include "analysis/basins.hpp"
+#include "analysis/curvature.hpp"
+#include "analysis/surface.hpp"
+#include "convert.hpp"
+#include "expression/custom_landscape.hpp"
+#include "landscapes/registry.hpp"
+#include "race/race.hpp"
+#include "random/seed.hpp"
+
+namespace optlab::bind {
+namespace {
+
+val landscapeDescription(const Landscape& f) {
+  val minima = val::array();
+  unsigned i = 0;
+  for (const Minimum& m : f.minima())
+    minima.set(i++, object({{"x", val(m.at.x)}, {"y", val(m.at.y)}, {"value", val(m.value)}, {"global", val(m.global)}}));
+  val params = val::object();
+  for (const auto& [name, value] : f.parameters()) params.set(name, value);
+  return object({{"id", val(f.id())}, {"displayName", val(f.displayName())}, {"latex", val(f.latex())},
+                 {"domain", domainObject(f.domain())}, {"start", pointObject(f.suggestedStart())},
+                 {"minima", minima}, {"params", params}});
+}
+
+val curvatureObject(const Curvature& c) {
+  return object({{"lambdaMin", val(c.lambdaMin)}, {"lambdaMax", val(c.lambdaMax)}, {"vMin", pointObject(c.vMin)},
+                 {"vMax", pointObject(c.vMax)}, {"kind", val(c.kindName)}, {"conditionNumber", val(c.conditionNumber)},
+                 {"description", val(c.description)}});
+}
+
+val basinsObject(const BasinsResult& r, double maxSteps) {
+  return object({{"nx", val(r.nx)}, {"ny", val(r.ny)}, {"minimum", typedCopy(r.minimum)}, {"steps", typedCopy(r.steps)},
+                 {"counts", numberArray(r.counts)}, {"diverged", val(r.diverged)}, {"none", val(r.none)},
+                 {"maxSteps", val(maxSteps)}, {"milliseconds", val(r.milliseconds)}, {"region", domainObject(r.region)}});
+}
+
+val surfaceObject(const Surface& s) {
+  return object({{"values", typedCopy(s.values)}, {"nx", val(s.nx)}, {"ny", val(s.ny)}, {"min", val(s.stats.min)},
+                 {"max", val(s.stats.max)}, {"fref", val(s.stats.fref)}, {"eps", val(s.stats.eps)},
+                 {"logScale", val(s.logScale)}, {"levels", typedCopy(s.contours.levels)},
+                 {"points", typedCopy(s.contours.points)}, {"offsets", typedCopy(s.contours.offsets)},
+                 {"lineLevel", typedCopy(s.contours.lineLevel)}});
+}
+
+// The status as fields (race/status-text.js in the page words them).
+val runnerInfoObject(const RunnerInfo& r) {
+  return object({{"optimizerId", val(r.optimizerId)}, {"label", val(r.label)}, {"x", val(r.x)}, {"y", val(r.y)},
+                 {"loss", val(r.loss)}, {"gx", val(r.gx)}, {"gy", val(r.gy)}, {"steps", val(static_cast<double>(r.steps))},
+                 {"status", val(statusName(r.status))}, {"reason", val(reasonName(r.reason))},
+                 {"statusStep", val(static_cast<double>(r.statusStep))}, {"minimumIndex", val(r.minimumIndex)},
+                 {"minimumGlobal", val(r.minimumGlobal)}});
+}
+
+Domain domainFrom(const val& d) {
+  if (absent(d)) return kCustomDefaultDomain;
+  return {d["xmin"].as<double>(), d["xmax"].as<double>(), d["ymin"].as<double>(), d["ymax"].as<double>()};
+}
+
+class RaceHandle {
+ public:
+  std::string setup(const std::string& landscapeId, const val& params, double x0, double y0) {
+    return guard([&] { use(makeLandscape(landscapeId, landscapeParamsFrom(params)), Point{x0, y0}); });
+  }
+
+  // The user's expression, a domain {xmin, xmax, ymin, ymax} (undefined: the default) and a start.
+  std::string setupCustom(const std::string& expression, const val& domain, double x0, double y0) {
+    return guard([&] { use(makeCustomLandscape(expression, domainFrom(domain), Point{x0, y0}), Point{x0, y0}); });
+  }
+
+  val basins(const std::string& optimizerId, const val& settings, int nx, int ny, double maxSteps) const {
+    return guardObject([&] {
+      BasinsOptions b;
+      b.nx = nx;
+      b.ny = ny;
+      b.maxSteps = static_cast<long>(maxSteps);
+      b.criteria = race().options().criteria;
+      b.noise = race().options().noise;
+      return basinsObject(computeBasins(race().landscape(), optimizerId, settingsFrom(optimizerId, settings), b),
+                          maxSteps);
+    });
+  }
+
+  std::string addRunner(const std::string& optimizerId, const val& settings, const std::string& label) {
+    return guard([&] { race().addRunner(optimizerId, settingsFrom(optimizerId, settings), label); });
+  }
+
+  std::string setRunnerSettings(unsigned index, const val& settings) {
+    return guard([&] { race().setRunnerSettings(index, settingsFrom(race().runnerInfo(index).optimizerId, settings)); });
+  }
+
+  std::string removeRunner(unsigned index) {
+    return guard([&] { race().removeRunner(index); });
+  }
+
+  std::string setStart(double x, double y) {
+    return guard([&] { race().setStart(Point{x, y}); });
+  }
+
+  std::string setNoise(double sigma, double seed) {
+    return guard([&] {
+      RaceOptions o = race().options();
+      o.noise.sigma = sigma;
+      o.noise.seed = seedFromNumber(seed, "noise seed");
+      race().setOptions(o);
+    });
+  }
+
+  void reset() { race().reset(); }
+  void advance(double k) { race().advance(static_cast<long>(k)); }
+  unsigned runnerCount() const { return static_cast<unsigned>(race_ ? race_->runnerCount() : 0); }
+  double steps() const { return static_cast<double>(race().steps()); }
+  bool finished() const { return race().finished(); }
+
+  // The per-frame buffer (kFrameStride doubles per runner): a view the wrapper copies at once.
+  val frame() const {
+    const auto& f = race().frame();
+    return val(emscripten::typed_memory_view(f.size(), f.data()));
+  }
+
+  val trajectory(unsigned index) const { return typedCopy(race().trajectory(index)); }
+  val trajectorySteps(unsigned index) const { return typedCopy(race().trajectorySteps(index)); }
+
+  // {points: [x, y, loss]*n, steps}: the points recorded after step `afterStep` (-1: all).
+  val trajectorySince(unsigned index, double afterStep) const {
+    const TrajectoryTail tail = race().trajectorySince(index, afterStep);
+    return object({{"points", typedCopy(tail.points)}, {"steps", typedCopy(tail.steps)}});
+  }
+
+  val runnerInfo(unsigned index) const { return runnerInfoObject(race().runnerInfo(index)); }
+  val buffers(unsigned index) const { return buffersObject(race().buffers(index), false); }
+  val landscape() const { return landscapeDescription(race().landscape()); }
+  val curvature(double x, double y) const { return curvatureObject(curvatureAt(race().landscape(), Point{x, y})); }
+
+  // analysis/surface.hpp: the samples, their statistics and contour lines.
+  val surface(int nx, int ny, bool logScale, int levelCount) const {
+    return guardObject([&] { return surfaceObject(sampleSurface(race().landscape(), nx, ny, logScale, levelCount)); });
+  }
+
+ private:
+  void use(std::unique_ptr<Landscape> f, Point start) {
+    if (race_) race_->setLandscape(std::move(f), start);
+    else race_ = std::make_unique<Race>(std::move(f), start);
+  }
+
+  Race& race() const {
+    // The wrapper always calls setup() first; this keeps a wrong call from crashing.
+    if (!race_) std::abort();
+    return *race_;
+  }
+
+  std::unique_ptr<Race> race_;
+};
+
+}  // namespace
+}  // namespace optlab::bind
+
+EMSCRIPTEN_BINDINGS(optlab_race) {
+  using optlab::bind::RaceHandle;
+  emscripten::class_<RaceHandle>("Race")
+      .constructor<>()
+      .function("setup", &RaceHandle::setup)
+      .function("setupCustom", &RaceHandle::setupCustom)
+      .function("basins", &RaceHandle::basins)
+      .function("addRunner", &RaceHandle::addRunner)
+      .function("setRunnerSettings", &RaceHandle::setRunnerSettings)
+      .function("removeRunner", &RaceHandle::removeRunner)
+      .function("setStart", &RaceHandle::setStart)
+      .function("setNoise", &RaceHandle::setNoise)
+      .function("reset", &RaceHandle::reset)
+      .function("advance", &RaceHandle::advance)
+      .function("runnerCount", &RaceHandle::runnerCount)
+      .function("steps", &RaceHandle::steps)
+      .function("finished", &RaceHandle::finished)
+      .function("frame", &RaceHandle::frame)
+      .function("trajectory", &RaceHandle::trajectory)
+      .function("trajectorySteps", &RaceHandle::trajectorySteps)
+      .function("trajectorySince", &RaceHandle::trajectorySince)
+      .function("runnerInfo", &RaceHandle::runnerInfo)
+      .function("buffers", &RaceHandle::buffers)
+      .function("landscape", &RaceHandle::landscape)
+      .function("curvature", &RaceHandle::curvature)
+      .function("surface", &RaceHandle::surface);
+}
