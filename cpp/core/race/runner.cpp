@@ -93,20 +93,22 @@ bool Walker::step(const Landscape& f, const MinimaIndex& minima, const Domain& d
     g = {gv[0], gv[1]};
   }
   lastObserved = g;
-  const double lossBefore = loss;
-  if (schedule) lastLr = schedule->lr();
   optimizer->step(std::span<double>(p, 2), std::span<const double>(gv, 2));
   ++steps;
-  if (schedule && scheduleError.empty()) {
-    try {
-      schedule->afterOptimizerStep(lossBefore);
-    } catch (const std::exception& e) {
-      scheduleError = e.what();  // one failing runner never stops the race
-    }
-  }
+  if (schedule) stepSchedule();  // `loss` is still f(p_k), the loss of this step
   loss = f.valueAndGradient(p[0], p[1], grad);
   checkStop(minima, d, c, p[0], p[1], loss, grad, steps, outcome);
   return true;
+}
+
+void Walker::stepSchedule() {
+  lastLr = schedule->lr();  // the lr the optimizer step just used
+  if (!scheduleError.empty()) return;
+  try {
+    schedule->afterOptimizerStep(loss);
+  } catch (const std::exception& e) {
+    scheduleError = e.what();  // one failing runner never stops the race
+  }
 }
 
 std::string statusName(RunStatus s) {

@@ -102,6 +102,8 @@ struct Walker {
   // has stopped.
   bool step(const Landscape& f, const MinimaIndex& minima, const Domain& d,
             const StopCriteria& c, const NoiseSettings& noise);
+  // sched.step(loss) after the optimizer step (out of line: the common path has no schedule).
+  void stepSchedule();
   bool active(const StopCriteria& c) const {
     return outcome.status == RunStatus::Running ||
            (outcome.status == RunStatus::Converged && !c.stopOnConvergence);
