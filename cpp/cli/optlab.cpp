@@ -3,12 +3,18 @@
 //   optlab list
 //   optlab run --landscape rosenbrock --optimizer adam --set lr=0.01 --set betas=0.9,0.999
 //              [--param kappa=50] [--start=-1.5,2] [--steps 200] [--digest]
+//              [--scheduler StepLR --sched step_size=50 --sched gamma=0.5] [--clip-grad-norm X | --clip-grad-value X]
 //   optlab run --landscape custom --expr "(1-x)^2 + 100*(y-x^2)^2" [--domain=-2,2,-1,3] ...
 //
 // `run` prints CSV `step,x,y,loss` (rows for steps 0..N, %.17g numbers), produced by the
-// torch harness order of UPDATE_RULES.md §1 (runTrajectory). With --digest it prints
-// only the trajectory's bit-exact digest (trajectory/trajectory.hpp). Bad input prints
-// one line on stderr and exits with status 2; nothing is written to stdout.
+// torch harness order of UPDATE_RULES.md §1 (runTrajectory). With --scheduler (torch's
+// class name; --sched gives its keyword arguments, lists as milestones=30,80, the
+// schedulers of SequentialLR as "LinearLR(start_factor=0.1,total_iters=20)+CosineAnnealingLR(T_max=180)")
+// the CSV gains a fifth column `lr`: the lr each step used, and on the last row the
+// lr after the last scheduler step. --clip-grad-norm / --clip-grad-value clip each
+// gradient as torch.nn.utils.clip_grad_norm_ / clip_grad_value_ before the step.
+// With --digest it prints only the trajectory's bit-exact digest (harness/torch_harness.hpp).
+// Bad input prints one line on stderr and exits with status 2; nothing is written to stdout.
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -24,6 +30,8 @@
 #include "optimizers/registry.hpp"
 #include "optimizers/torch_validation.hpp"
 #include "harness/torch_harness.hpp"
+#include "schedules/registry.hpp"
+#include "schedules/schedule.hpp"
 
 namespace {
 
@@ -31,7 +39,8 @@ using namespace optlab;
 
 const char* kUsage =
     "usage: optlab list | optlab run --landscape ID --optimizer ID [--set name=value]... "
-    "[--param name=value]... [--expr F --domain XMIN,XMAX,YMIN,YMAX] [--start=X,Y] [--steps N] [--digest]";
+    "[--param name=value]... [--expr F --domain XMIN,XMAX,YMIN,YMAX] [--start=X,Y] [--steps N] [--digest] "
+    "[--scheduler NAME [--sched name=value]...] [--clip-grad-norm MAX_NORM | --clip-grad-value CLIP_VALUE]";
 
 double parseDouble(const std::string& text, const std::string& what) {
   char* end = nullptr;
@@ -73,6 +82,12 @@ std::string list() {
              (p.required ? ", required" : "") + (p.teaching ? ", teaching switch" : "") + "]  " + p.help + "\n";
     }
   }
+  out += "schedulers (--scheduler NAME --sched name=value):\n";
+  for (const auto& info : schedulerInfos()) {
+    out += "  " + info.id + "  " + info.help + "\n";
+    for (const auto& p : info.params)
+      out += "    " + p.name + "=" + (p.defaultText.empty() ? "(required)" : p.defaultText) + "  " + p.help + "\n";
+  }
   out += "landscapes:\n";
   for (const auto& info : landscapeInfos()) {
     out += "  " + info.id + "  (" + info.displayName + ")  " + info.description + "\n";
@@ -89,6 +104,9 @@ std::string run(const std::vector<std::string>& args) {
   LandscapeParams params;
   long steps = 200;
   bool digest = false;
+  std::string schedulerName;
+  ScheduleSpec scheduleSpec;
+  GradientClipping clipping;
 
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string key = args[i], value;
@@ -112,6 +130,16 @@ std::string run(const std::vector<std::string>& args) {
       optimizerId = value;
     } else if (key == "--set") {
       settingsText += value + ";";
+    } else if (key == "--scheduler") {
+      schedulerName = value;
+    } else if (key == "--sched") {
+      const auto eq = value.find('=');
+      if (eq == std::string::npos) throw std::invalid_argument("Malformed --sched '" + value + "': expected name=value");
+      scheduleSpec.args.emplace_back(value.substr(0, eq), value.substr(eq + 1));
+    } else if (key == "--clip-grad-norm") {
+      clipping.maxNorm = parseDouble(value, "--clip-grad-norm");
+    } else if (key == "--clip-grad-value") {
+      clipping.clipValue = parseDouble(value, "--clip-grad-value");
     } else if (key == "--param") {
       const auto eq = value.find('=');
       if (eq == std::string::npos) throw std::invalid_argument("Malformed --param '" + value + "': expected name=value");
@@ -134,6 +162,14 @@ std::string run(const std::vector<std::string>& args) {
   }
   if (landscapeId.empty()) throw std::invalid_argument("Missing --landscape");
   if (optimizerId.empty()) throw std::invalid_argument("Missing --optimizer");
+  if (schedulerName.empty() && !scheduleSpec.args.empty()) throw std::invalid_argument("--sched needs --scheduler");
+  if (clipping.maxNorm && clipping.clipValue)
+    throw std::invalid_argument("Choose one of --clip-grad-norm and --clip-grad-value");
+  std::unique_ptr<Schedule> schedule;
+  if (!schedulerName.empty()) {
+    scheduleSpec.name = schedulerName;
+    schedule = std::make_unique<Schedule>(scheduleSpec);
+  }
 
   auto optimizer = makeOptimizer(optimizerId, parseSettings(optimizerId, settingsText));
   const bool custom = landscapeId == kCustomLandscapeId;
@@ -171,13 +207,17 @@ std::string run(const std::vector<std::string>& args) {
     start = {parseDouble(startText.substr(0, comma), "--start x"), parseDouble(startText.substr(comma + 1), "--start y")};
   }
 
-  const auto points = runTrajectory(*optimizer, *landscape, start, static_cast<int>(steps));
+  std::vector<double> lrs;
+  const auto points = runTrajectory(*optimizer, *landscape, start, static_cast<int>(steps),
+                                    TrainingControls{schedule.get(), clipping}, &lrs);
   if (digest) return trajectoryDigest(points) + "\n";
-  std::string out = "step,x,y,loss\n";
-  out.reserve(points.size() * 64);
+  std::string out = schedule ? "step,x,y,loss,lr\n" : "step,x,y,loss\n";
+  out.reserve(points.size() * 84);
   for (std::size_t k = 0; k < points.size(); ++k) {
     out += std::to_string(k) + "," + formatNumber(points[k].x) + "," + formatNumber(points[k].y) + "," +
-           formatNumber(points[k].loss) + "\n";
+           formatNumber(points[k].loss);
+    if (schedule) out += "," + formatNumber(lrs[k]);
+    out += "\n";
   }
   return out;
 }

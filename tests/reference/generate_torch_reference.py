@@ -23,6 +23,21 @@ Output: tests/reference/torch/<landscape>__<optimizer>__<config>.csv with the he
 `step,x,y,loss` and 201 rows of %.17g numbers (the format of `optlab run`), plus
 manifest.tsv: file, landscape, optimizer, settings (optlab's `name=value;...` syntax),
 source.
+
+Schedules and clipping: tests/reference/torch_schedules/ holds 240-step runs of the
+torch training loop with an lr scheduler and/or gradient clipping:
+
+    opt.zero_grad(set_to_none=True); loss = f(p); loss.backward(); record (x, y, loss)
+    clip_grad_norm_([p], max_norm) or clip_grad_value_([p], clip_value)
+    record lr = opt.param_groups[0]["lr"]            (the lr this step uses)
+    opt.step(); sched.step()                         (ReduceLROnPlateau: sched.step(loss))
+
+plus the final point and the lr after the last scheduler step. Files have the header
+`step,x,y,loss,lr` (the format of `optlab run --scheduler ...`); manifest.tsv there has
+file, landscape, optimizer, settings, scheduler (torch's call, optlab's syntax, or
+empty), clipping (`max_norm=X`, `clip_value=X` or empty), steps, source, note. The
+note says where torch 1.13 (which generated the files) and torch 2.x differ for that
+case, and why the file is still the 2.x behaviour.
 """
 import math
 import os
@@ -144,6 +159,150 @@ CONFIGS = [
 ]
 
 
+# ---- schedules and clipping ----
+
+SCHED_OUT = os.path.join(HERE, "torch_schedules")
+SCHED_STEPS = 240
+LRS = torch.optim.lr_scheduler
+SAME = "same rule in torch 1.13 and 2.x"
+
+# (name for files, optimizer id, torch constructor, kwargs)
+OPTIMIZERS = {
+    "sgd": ("sgd", torch.optim.SGD, dict(lr=2e-4)),
+    "sgd_momentum": ("sgd", torch.optim.SGD, dict(lr=2e-4, momentum=0.9)),
+    "sgd_nesterov": ("sgd", torch.optim.SGD, dict(lr=2e-4, momentum=0.9, nesterov=True)),
+    "adam": ("adam", torch.optim.Adam, dict(lr=0.01)),
+    "adamw": ("adamw", torch.optim.AdamW, dict(lr=0.01)),
+    "adagrad": ("adagrad", torch.optim.Adagrad, dict(lr=0.1)),
+    "rmsprop": ("rmsprop", torch.optim.RMSprop, dict(lr=0.01)),
+    "rmsprop_momentum": ("rmsprop", torch.optim.RMSprop, dict(lr=1e-3, momentum=0.5)),
+    "radam": ("radam", torch.optim.RAdam, dict(lr=0.01)),
+    "adamax": ("adamax", torch.optim.Adamax, dict(lr=0.01)),
+    "nadam": ("nadam", TorchTwoNAdam, dict(lr=0.01)),
+    "lion": ("lion", PaperLion, dict(lr=1e-3)),
+}
+
+SEQ_NOTE = ("torch 1.13 calls step(0) at a milestone where 2.x calls _update_lr(0): the same lr "
+            "(closed form at epoch 0)")
+
+# (config name, scheduler call in optlab's syntax, factory(opt), clipping, optimizers, note)
+SCHEDULE_CONFIGS = [
+    ("step", "StepLR(step_size=50,gamma=0.5)", lambda o: LRS.StepLR(o, step_size=50, gamma=0.5), {},
+     ["sgd_momentum", "adam"], SAME),
+    ("multistep", "MultiStepLR(milestones=30,80,150,gamma=0.3)",
+     lambda o: LRS.MultiStepLR(o, milestones=[30, 80, 150], gamma=0.3), {}, ["sgd_nesterov", "rmsprop"], SAME),
+    ("exponential", "ExponentialLR(gamma=0.99)", lambda o: LRS.ExponentialLR(o, gamma=0.99), {},
+     ["adam", "adagrad"], "2.x tests 'initial step' where 1.13 tests last_epoch == 0: the same for a fresh run"),
+    ("cosine", "CosineAnnealingLR(T_max=100,eta_min=0.0001)",
+     lambda o: LRS.CosineAnnealingLR(o, T_max=100, eta_min=1e-4), {}, ["sgd_momentum", "adamw"],
+     SAME + " (recursive form; 240 steps run past T_max, where lr climbs again)"),
+    ("warm_restarts", "CosineAnnealingWarmRestarts(T_0=30,T_mult=2,eta_min=1e-05)",
+     lambda o: LRS.CosineAnnealingWarmRestarts(o, T_0=30, T_mult=2, eta_min=1e-5), {}, ["adam", "sgd"], SAME),
+    ("linear_warmup", "LinearLR(start_factor=0.1,total_iters=40)",
+     lambda o: LRS.LinearLR(o, start_factor=0.1, total_iters=40), {}, ["adam", "radam"], SAME),
+    ("onecycle_cos", "OneCycleLR(max_lr=0.05,total_steps=240)",
+     lambda o: LRS.OneCycleLR(o, max_lr=0.05, total_steps=240), {}, ["adam", "rmsprop_momentum"],
+     SAME + " (momentum / beta1 cycled)"),
+    ("onecycle_linear", "OneCycleLR(max_lr=0.2,total_steps=240,anneal_strategy=linear,cycle_momentum=false)",
+     lambda o: LRS.OneCycleLR(o, max_lr=0.2, total_steps=240, anneal_strategy="linear", cycle_momentum=False),
+     {}, ["adagrad", "rmsprop_momentum"], SAME),
+    ("onecycle_three_phase", "OneCycleLR(max_lr=0.02,total_steps=240,three_phase=true,pct_start=0.25)",
+     lambda o: LRS.OneCycleLR(o, max_lr=0.02, total_steps=240, three_phase=True, pct_start=0.25), {},
+     ["nadam"], SAME),
+    ("polynomial", "PolynomialLR(total_iters=200,power=2.0)",
+     lambda o: LRS.PolynomialLR(o, total_iters=200, power=2.0), {}, ["sgd", "adamax"],
+     "2.x tests 'initial step' where 1.13 tests last_epoch == 0: the same for a fresh run"),
+    ("plateau", "ReduceLROnPlateau(patience=5,factor=0.5)",
+     lambda o: LRS.ReduceLROnPlateau(o, patience=5, factor=0.5), {}, ["adam", "sgd_momentum"], SAME),
+    ("plateau_max_abs", "ReduceLROnPlateau(mode=max,threshold_mode=abs,threshold=0.01,cooldown=3,min_lr=0.0001,patience=2)",
+     lambda o: LRS.ReduceLROnPlateau(o, mode="max", threshold_mode="abs", threshold=0.01, cooldown=3, min_lr=1e-4,
+                                     patience=2), {}, ["rmsprop"], SAME),
+    ("warmup_cosine", "SequentialLR(schedulers=LinearLR(start_factor=0.1,total_iters=20)+CosineAnnealingLR(T_max=180),milestones=20)",
+     lambda o: LRS.SequentialLR(o, [LRS.LinearLR(o, start_factor=0.1, total_iters=20),
+                                    LRS.CosineAnnealingLR(o, T_max=180)], milestones=[20]), {},
+     ["adam", "sgd_momentum"], SEQ_NOTE),
+    ("three_stage", "SequentialLR(schedulers=LinearLR(start_factor=0.25,total_iters=10)+ExponentialLR(gamma=0.98)+StepLR(step_size=30,gamma=0.5),milestones=10,100)",
+     lambda o: LRS.SequentialLR(o, [LRS.LinearLR(o, start_factor=0.25, total_iters=10), LRS.ExponentialLR(o, gamma=0.98),
+                                    LRS.StepLR(o, step_size=30, gamma=0.5)], milestones=[10, 100]), {},
+     ["lion", "adam"], SEQ_NOTE),
+    ("clip_norm", "", None, dict(max_norm=1.0), ["sgd_momentum", "adam"],
+     "clip_grad_norm_: same formula in 1.13 and 2.x (always multiplies by min(coef, 1))"),
+    ("clip_value", "", None, dict(clip_value=0.5), ["sgd_momentum", "rmsprop"],
+     "clip_grad_value_: 1.13 clamps in place, 2.x clamp_min then clamp_max: the same numbers"),
+    ("warmup_cosine_clip_norm",
+     "SequentialLR(schedulers=LinearLR(start_factor=0.1,total_iters=20)+CosineAnnealingLR(T_max=220),milestones=20)",
+     lambda o: LRS.SequentialLR(o, [LRS.LinearLR(o, start_factor=0.1, total_iters=20),
+                                    LRS.CosineAnnealingLR(o, T_max=220)], milestones=[20]), dict(max_norm=5.0),
+     ["sgd_momentum", "adam"], SEQ_NOTE),
+    ("onecycle_clip_value", "OneCycleLR(max_lr=0.001,total_steps=240)",
+     lambda o: LRS.OneCycleLR(o, max_lr=1e-3, total_steps=240), dict(clip_value=2.0), ["sgd_momentum"], SAME),
+]
+
+SCHEDULE_LANDSCAPES = ["rosenbrock", "himmelblau", "beale"]
+
+
+def scheduled_trajectory(make_opt, kwargs, make_sched, clipping, f, start):
+    p = torch.tensor(list(start), dtype=torch.float64, requires_grad=True)
+    opt = make_opt([p], **kwargs)
+    sched = make_sched(opt) if make_sched else None
+    plateau = isinstance(sched, LRS.ReduceLROnPlateau)
+    rows, lrs = [], []
+    for _ in range(SCHED_STEPS):
+        opt.zero_grad(set_to_none=True)
+        loss = f(p[0], p[1])
+        loss.backward()
+        rows.append((p[0].item(), p[1].item(), loss.item()))
+        if "max_norm" in clipping:
+            torch.nn.utils.clip_grad_norm_([p], clipping["max_norm"])
+        if "clip_value" in clipping:
+            torch.nn.utils.clip_grad_value_([p], clipping["clip_value"])
+        lrs.append(float(opt.param_groups[0]["lr"]))
+        opt.step()
+        if sched is not None:
+            if plateau:
+                sched.step(loss.item())
+            else:
+                sched.step()
+    with torch.no_grad():
+        rows.append((p[0].item(), p[1].item(), f(p[0], p[1]).item()))
+    lrs.append(float(opt.param_groups[0]["lr"]))
+    return rows, lrs
+
+
+def clipping_string(clipping):
+    return ";".join("%s=%s" % (k, repr(float(v))) for k, v in clipping.items())
+
+
+def write_schedules():
+    import warnings
+    warnings.simplefilter("ignore")  # the scheduler's "step() before optimizer.step()" checks
+    os.makedirs(SCHED_OUT, exist_ok=True)
+    manifest = ["file\tlandscape\toptimizer\tsettings\tscheduler\tclipping\tsteps\tsource\tnote"]
+    nonfinite = []
+    for landscape in SCHEDULE_LANDSCAPES:
+        start, f = LANDSCAPES[landscape]
+        for config, call, make_sched, clipping, optimizers, note in SCHEDULE_CONFIGS:
+            for opt_name in optimizers:
+                opt_id, make_opt, kwargs = OPTIMIZERS[opt_name]
+                rows, lrs = scheduled_trajectory(make_opt, kwargs, make_sched, clipping, f, start)
+                name = "%s__%s__%s.csv" % (landscape, opt_name, config)
+                with open(os.path.join(SCHED_OUT, name), "w") as out:
+                    out.write("step,x,y,loss,lr\n")
+                    for k, ((x, y, loss), lr) in enumerate(zip(rows, lrs)):
+                        out.write("%d,%.17g,%.17g,%.17g,%.17g\n" % (k, x, y, loss, lr))
+                if not all(math.isfinite(v) for row in rows for v in row):
+                    nonfinite.append(name)
+                source = TORCH if make_opt.__module__.startswith("torch") else \
+                    "%s, optimizer implemented with torch tensors in this script" % TORCH
+                manifest.append("\t".join([name, landscape, opt_id, settings_string(kwargs), call,
+                                           clipping_string(clipping), str(SCHED_STEPS), source, note]))
+    with open(os.path.join(SCHED_OUT, "manifest.tsv"), "w") as out:
+        out.write("\n".join(manifest) + "\n")
+    print("%d scheduled/clipped trajectories written to %s" % (len(manifest) - 1, SCHED_OUT))
+    if nonfinite:
+        print("non-finite trajectories: %s" % ", ".join(nonfinite), file=sys.stderr)
+
+
 def settings_string(kwargs):
     parts = []
     for key, value in kwargs.items():
@@ -195,6 +354,7 @@ def main():
     print("%d trajectories written to %s" % (len(manifest) - 1, OUT))
     if nonfinite:
         print("non-finite trajectories: %s" % ", ".join(nonfinite), file=sys.stderr)
+    write_schedules()
 
 
 if __name__ == "__main__":

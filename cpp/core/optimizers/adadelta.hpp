@@ -30,6 +30,7 @@ class Adadelta final : public ElementwiseOptimizer {
  public:
   explicit Adadelta(const AdadeltaConfig& config);
   const AdadeltaConfig& config() const { return config_; }
+  ScheduledHyperparameters scheduledHyperparameters() override { return {&config_.lr, nullptr, MomentumKey::None}; }
 
  private:
   void update(std::span<double> p, std::span<const double> g) override;

@@ -32,6 +32,7 @@ class Adagrad final : public ElementwiseOptimizer {
  public:
   explicit Adagrad(const AdagradConfig& config);
   const AdagradConfig& config() const { return config_; }
+  ScheduledHyperparameters scheduledHyperparameters() override { return {&config_.lr, nullptr, MomentumKey::None}; }
 
  private:
   void update(std::span<double> p, std::span<const double> g) override;

@@ -43,6 +43,7 @@ class Adam : public ElementwiseOptimizer {
  public:
   explicit Adam(const AdamConfig& config) : Adam(config, false) {}
   const AdamConfig& config() const { return config_; }
+  ScheduledHyperparameters scheduledHyperparameters() override { return {&config_.lr, &config_.beta1, MomentumKey::Beta1}; }
 
  protected:
   // decoupledWeightDecay: AdamW's p = p*(1 - lr*weight_decay) before the moments, no L2.

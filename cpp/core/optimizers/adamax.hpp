@@ -31,6 +31,7 @@ class Adamax final : public ElementwiseOptimizer {
  public:
   explicit Adamax(const AdamaxConfig& config);
   const AdamaxConfig& config() const { return config_; }
+  ScheduledHyperparameters scheduledHyperparameters() override { return {&config_.lr, &config_.beta1, MomentumKey::Beta1}; }
 
  private:
   void update(std::span<double> p, std::span<const double> g) override;

@@ -29,6 +29,7 @@ class Lion final : public ElementwiseOptimizer {
  public:
   explicit Lion(const LionConfig& config);
   const LionConfig& config() const { return config_; }
+  ScheduledHyperparameters scheduledHyperparameters() override { return {&config_.lr, &config_.beta1, MomentumKey::Beta1}; }
 
  private:
   void update(std::span<double> p, std::span<const double> g) override;

@@ -40,6 +40,7 @@ class Nadam final : public ElementwiseOptimizer {
  public:
   explicit Nadam(const NadamConfig& config);
   const NadamConfig& config() const { return config_; }
+  ScheduledHyperparameters scheduledHyperparameters() override { return {&config_.lr, &config_.beta1, MomentumKey::Beta1}; }
 
  private:
   void onReset() override { muProduct_ = 1.0f; }

@@ -25,6 +25,18 @@ namespace optlab {
 // effective step, ... `persistent` buffers are the optimizer's real state (they
 // count towards its memory, as in the chapter's O(2n)/O(3n) table); the others
 // are diagnostics recomputed by each step.
+// The param_group entries torch's learning-rate schedulers rewrite between steps
+// (cpp/core/schedules): "lr", and for OneCycleLR's momentum cycling either
+// "momentum" (SGD, RMSprop) or "betas"[0] (the Adam family, Lion). Each is a pointer
+// into the optimizer's own configuration, read afresh by its next step; null when
+// the optimizer has no such entry.
+enum class MomentumKey { None, Momentum, Beta1 };
+struct ScheduledHyperparameters {
+  double* lr = nullptr;
+  double* momentum = nullptr;
+  MomentumKey momentumKey = MomentumKey::None;
+};
+
 struct Buffer {
   std::string name;    // stable id, torch's state name where one exists ("exp_avg")
   std::string label;   // short human label ("first moment m")
@@ -56,6 +68,9 @@ class Optimizer {
 
   // Steps taken since the last reset.
   virtual long steps() const = 0;
+
+  // What a learning-rate schedule may change between steps (see ScheduledHyperparameters).
+  virtual ScheduledHyperparameters scheduledHyperparameters() { return {}; }
 };
 
 }  // namespace optlab

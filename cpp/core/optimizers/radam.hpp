@@ -39,6 +39,7 @@ class Radam final : public ElementwiseOptimizer {
  public:
   explicit Radam(const RadamConfig& config);
   const RadamConfig& config() const { return config_; }
+  ScheduledHyperparameters scheduledHyperparameters() override { return {&config_.lr, &config_.beta1, MomentumKey::Beta1}; }
 
  private:
   void update(std::span<double> p, std::span<const double> g) override;

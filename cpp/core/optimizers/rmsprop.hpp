@@ -40,6 +40,7 @@ class Rmsprop final : public ElementwiseOptimizer {
  public:
   explicit Rmsprop(const RmspropConfig& config);
   const RmspropConfig& config() const { return config_; }
+  ScheduledHyperparameters scheduledHyperparameters() override { return {&config_.lr, &config_.momentum, MomentumKey::Momentum}; }
 
  private:
   void update(std::span<double> p, std::span<const double> g) override;

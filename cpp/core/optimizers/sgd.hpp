@@ -54,6 +54,7 @@ class Sgd final : public ElementwiseOptimizer {
  public:
   explicit Sgd(const SgdConfig& config);  // throws std::invalid_argument in torch's wording
   const SgdConfig& config() const { return config_; }
+  ScheduledHyperparameters scheduledHyperparameters() override { return {&lr_, &config_.momentum, MomentumKey::Momentum}; }
   void gradientPoint(std::span<const double> params, std::span<double> out) const override;
 
  private:

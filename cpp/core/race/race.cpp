@@ -61,8 +61,36 @@ void Race::setRunnerSettings(std::size_t index, const Settings& settings) {
   if (r.optimizerId.empty())
     throw std::invalid_argument("Race::setRunnerSettings(): runner " + std::to_string(index) +
                                 " was not built from the registry");
-  r.optimizer = makeOptimizer(r.optimizerId, settings);
+  auto optimizer = makeOptimizer(r.optimizerId, settings);
+  if (r.schedule) {
+    try {
+      r.schedule->bind(*optimizer);
+    } catch (...) {
+      r.schedule->bind(*r.optimizer);
+      throw;
+    }
+  }
+  r.optimizer = std::move(optimizer);
   r.settings = settings;
+  reset();
+}
+
+void Race::setRunnerTraining(std::size_t index, const std::optional<ScheduleSpec>& spec,
+                             const GradientClipping& clipping) {
+  Runner& r = runners_.at(index);
+  std::unique_ptr<Schedule> schedule;
+  if (spec) schedule = std::make_unique<Schedule>(*spec);  // throws on a bad spec
+  if (r.schedule) r.schedule->unbind();
+  if (schedule) {
+    try {
+      schedule->bind(*r.optimizer);
+    } catch (...) {
+      if (r.schedule) r.schedule->bind(*r.optimizer);
+      throw;
+    }
+  }
+  r.schedule = std::move(schedule);
+  r.walker.clipping = clipping;
   reset();
 }
 
@@ -90,6 +118,7 @@ void Race::setOptions(const RaceOptions& options) {
 
 void Race::restartRunner(Runner& r) {
   r.walker.optimizer = r.optimizer.get();
+  r.walker.schedule = r.schedule.get();
   r.walker.reset(*landscape_, minima_, domain_, options_.criteria, start_);
   r.trajectory = BoundedTrajectory(options_.trajectoryCap);
   r.trajectory.add(0, r.walker.p[0], r.walker.p[1], r.walker.loss);
@@ -157,6 +186,8 @@ RunnerInfo Race::runnerInfo(std::size_t index) const {
   info.reason = w.outcome.reason;
   info.statusStep = w.outcome.statusStep;
   info.minimumIndex = w.outcome.minimumIndex;
+  info.lr = w.lastLr;
+  info.scheduleError = w.scheduleError;
   std::string text = statusName(info.status);
   if (info.status != RunStatus::Running) {
     text += " at step " + std::to_string(info.statusStep) + ": ";

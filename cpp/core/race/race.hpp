@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,8 @@ struct RunnerInfo {
   int minimumIndex = -1;        // for NearMinimum
   bool minimumGlobal = false;   // for NearMinimum
   std::string statusText;       // "converged at step 412: near global minimum 0 (1, 1)"
+  double lr = 0;                // the lr the last step used (before any step: the lr the first will use)
+  std::string scheduleError;    // the scheduler's error, if it raised (lr then stays put)
 };
 
 class Race {
@@ -69,6 +72,10 @@ class Race {
   std::size_t addRunner(std::unique_ptr<Optimizer> optimizer, const std::string& label);
   void removeRunner(std::size_t index);
   void setRunnerSettings(std::size_t index, const Settings& settings);
+  // An lr schedule (or none) and gradient clipping for one runner; restarts the race.
+  // A spec the scheduler or the optimizer rejects throws and changes nothing.
+  void setRunnerTraining(std::size_t index, const std::optional<ScheduleSpec>& schedule,
+                         const GradientClipping& clipping);
 
   void setLandscape(std::unique_ptr<Landscape> landscape, Point start);
   void setStart(Point start);
@@ -101,6 +108,7 @@ class Race {
     Settings settings;
     std::string label;
     std::unique_ptr<Optimizer> optimizer;
+    std::unique_ptr<Schedule> schedule;  // bound to `optimizer`
     Walker walker;
     BoundedTrajectory trajectory;
   };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <utility>
 
 #include "noise.hpp"
@@ -59,6 +60,10 @@ bool checkStop(const MinimaIndex& minima, const Domain& d, const StopCriteria& c
 void Walker::reset(const Landscape& f, const MinimaIndex& minima, const Domain& d,
                    const StopCriteria& c, Point start) {
   optimizer->reset(2);
+  if (schedule) schedule->restart();
+  scheduleError.clear();
+  const ScheduledHyperparameters hyper = optimizer->scheduledHyperparameters();
+  lastLr = hyper.lr ? *hyper.lr : 0.0;
   p[0] = start.x;
   p[1] = start.y;
   loss = f.value(p[0], p[1]);
@@ -82,13 +87,28 @@ bool Walker::step(const Landscape& f, const MinimaIndex& minima, const Domain& d
     g.x += noise.sigma * z.x;
     g.y += noise.sigma * z.y;
   }
-  lastObserved = g;
   double gv[2] = {g.x, g.y};
+  if (clipping.active()) {
+    applyClipping(clipping, std::span<double>(gv, 2));
+    g = {gv[0], gv[1]};
+  }
+  lastObserved = g;
   optimizer->step(std::span<double>(p, 2), std::span<const double>(gv, 2));
   ++steps;
+  if (schedule) stepSchedule();  // `loss` is still f(p_k), the loss of this step
   loss = f.valueAndGradient(p[0], p[1], grad);
   checkStop(minima, d, c, p[0], p[1], loss, grad, steps, outcome);
   return true;
+}
+
+void Walker::stepSchedule() {
+  lastLr = schedule->lr();  // the lr the optimizer step just used
+  if (!scheduleError.empty()) return;
+  try {
+    schedule->afterOptimizerStep(loss);
+  } catch (const std::exception& e) {
+    scheduleError = e.what();  // one failing runner never stops the race
+  }
 }
 
 std::string statusName(RunStatus s) {

@@ -5,7 +5,9 @@
 //   g  = gradient(gp)                        // analytic, torch operation order
 //   landscape.maskGradient(g, k)             // sparse_feature only
 //   g += sigma * gradientNoise(seed, k)      // only if sigma > 0
+//   clip(g)                                  // only with clipping (schedules/clipping.hpp)
 //   optimizer.step(p, g);  k = k + 1
+//   schedule.step(loss at p_k)               // only with a schedule (schedules/schedule.hpp)
 //   loss = f(p);  check divergence, then convergence
 //
 // The loss recorded for position p_k is f(p_k), exactly the value torch's
@@ -19,6 +21,8 @@
 
 #include "landscapes/landscape.hpp"
 #include "optimizers/optimizer.hpp"
+#include "schedules/clipping.hpp"
+#include "schedules/schedule.hpp"
 
 namespace optlab {
 
@@ -83,18 +87,25 @@ struct Walker {
   double p[2] = {0, 0};
   double loss = 0;
   Point grad;          // true gradient at p (cached: it is the next step's gradient)
-  Point lastObserved;  // the gradient the last step used (masked, noisy)
+  Point lastObserved;  // the gradient the last step used (masked, noisy, clipped)
   long steps = 0;
   RunOutcome outcome;
+  // Optional, both cost one well-predicted branch per step when absent.
+  Schedule* schedule = nullptr;  // not owned; bound to `optimizer` by its owner
+  GradientClipping clipping;
+  double lastLr = 0;             // the lr the last step used (the optimizer's lr before it)
+  std::string scheduleError;     // set when the scheduler raised (torch would stop the run); lr then stays
 
-  // Put the walker at `start` with a fresh optimizer state and check the start
-  // itself (a start on a minimum converges at step 0).
+  // Put the walker at `start` with a fresh optimizer state (and a restarted schedule)
+  // and check the start itself (a start on a minimum converges at step 0).
   void reset(const Landscape& f, const MinimaIndex& minima, const Domain& d,
              const StopCriteria& c, Point start);
   // One step in the harness order. Returns false (and does nothing) if the walker
   // has stopped.
   bool step(const Landscape& f, const MinimaIndex& minima, const Domain& d,
             const StopCriteria& c, const NoiseSettings& noise);
+  // sched.step(loss) after the optimizer step (out of line: the common path has no schedule).
+  void stepSchedule();
   bool active(const StopCriteria& c) const {
     return outcome.status == RunStatus::Running ||
            (outcome.status == RunStatus::Converged && !c.stopOnConvergence);
