@@ -49,7 +49,10 @@ export function mountReadouts(list, { store, session }) {
         const status = f.status === 'running' ? '' : session.info(i).statusText;
         row.badge.dataset.status = f.status;
         row.badge.className = `badge ${f.status}`;
-        row.badge.textContent = f.status === 'running' ? 'running' : status.split(':')[0];
+        // On screen the status word; the rest ("at step n") is read out and in the title, and the
+        // runner's own step count is on its readout line already.
+        const [word, ...rest] = (f.status === 'running' ? 'running' : status.split(':')[0]).split(' ');
+        row.badge.replaceChildren(word, el('span', { class: 'sr-only' }, rest.length ? ` ${rest.join(' ')}` : ''));
         row.badge.title = status;
         row.badge.hidden = f.status === 'running';
       }
