@@ -50,7 +50,10 @@ export function mountReadouts(list, { store, session }) {
         const info = f.status === 'running' ? null : session.info(i);
         row.badge.dataset.status = f.status;
         row.badge.className = `badge ${f.status}`;
-        row.badge.textContent = info ? statusHeadline(info, steps) : 'running';
+        // On screen the status word; the rest ("at step n") is read out and in the title, and the
+        // runner's own step count is on its readout line already.
+        const [word, ...rest] = (info ? statusHeadline(info, steps) : 'running').split(' ');
+        row.badge.replaceChildren(word, el('span', { class: 'sr-only' }, rest.length ? ` ${rest.join(' ')}` : ''));
         row.badge.title = info ? statusText(info, steps) : '';
         row.badge.hidden = f.status === 'running';
       }
