@@ -37,11 +37,12 @@ function tools(page, site, engine) {
     /** Runs `fn(...args)` in the page and returns its (JSON) result; `fn` may be async. */
     eval: (/** @type {Function} */ fn, /** @type {unknown[]} */ ...args) => page.evaluate(call(fn, args)),
     /**
-     * Waits until `fn(...args)` is truthy in the page and returns its value.
+     * Waits until `fn(...args)` is truthy in the page and returns its value. Return plain
+     * values, not DOM nodes: engines disagree on what a node turns into.
      * @param {string} what said on a timeout @param {Function} fn @param {unknown[]} args
      */
     async waitFor(what, fn, ...args) {
-      const timeout = 60000;
+      const timeout = 45000;
       const t0 = Date.now();
       let last;
       while (Date.now() - t0 < timeout) {

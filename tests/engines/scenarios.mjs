@@ -113,8 +113,8 @@ export const SCENARIOS = [
       await t.waitFor('50 steps', stepAbove, 50);
       assert.equal(await t.eval(() => document.querySelectorAll('#runners .runner').length), 3);
       assert.ok(await t.eval(mapInk) > 0.5, 'the map is mostly blank');
-      await t.waitFor('the update rule typeset', () => document.querySelector('#rule .katex'));
-      await t.waitFor('the loss chart', () => document.querySelector('#chart-section canvas'));
+      await t.waitFor('the update rule typeset', () => !!document.querySelector('#rule .katex'));
+      await t.waitFor('the loss chart', () => !!document.querySelector('#chart-section canvas'));
       const r = await t.eval(framesPerSecond, 3000);
       console.log(`# ${t.engine}: the default race at ${r.fps.toFixed(1)} frames/s, ${r.stepsPerSecond.toFixed(0)} steps/s (over ${r.ms.toFixed(0)} ms; a figure, not a test)`);
       await t.screenshot('race');
@@ -223,7 +223,7 @@ export const SCENARIOS = [
     async run(t) {
       await t.open('index.html?autoplay=false');
       await t.waitFor('the sections', (n) => document.querySelectorAll('section.lesson').length >= n, lessons.sections.length);
-      await t.waitFor('the update rule typeset', () => document.querySelector('#rule .katex'));
+      await t.waitFor('the update rule typeset', () => !!document.querySelector('#rule .katex'));
       const m = await t.eval(mathmlReport);
       assert.ok(m.formulas > 50, `${m.formulas} formulas`);
       assert.equal(m.errors, 0, 'KaTeX errors');
@@ -272,7 +272,7 @@ export const SCENARIOS = [
       await t.open('file:single');
       await t.waitFor('30 steps', stepAbove, 30);
       assert.equal(await t.eval(() => document.querySelectorAll('#runners .runner').length), 3);
-      await t.waitFor('typeset rule and loss chart', () => document.querySelector('#rule .katex') && document.querySelector('#chart-section .uplot'));
+      await t.waitFor('typeset rule and loss chart', () => !!(document.querySelector('#rule .katex') && document.querySelector('#chart-section .uplot')));
       await t.waitFor('the quick checks', () => document.querySelectorAll('section.quiz').length >= 8);
       assert.equal(await t.eval(() => document.querySelectorAll('.quiz-broken, .panel-broken').length), 0);
       await t.click('#play');
@@ -300,7 +300,7 @@ export const SCENARIOS = [
       await t.waitFor('30 steps', stepAbove, 30);
       const message = await t.waitFor('the message in the presets panel', () => document.querySelector('#presets [role="alert"]')?.textContent);
       assert.match(message, /could not start/);
-      await t.waitFor('the update rule typeset', () => document.querySelector('#rule .katex'));
+      await t.waitFor('the update rule typeset', () => !!document.querySelector('#rule .katex'));
       await t.waitFor('the quick checks', () => document.querySelectorAll('section.quiz').length >= 8);
     },
   },
@@ -309,7 +309,7 @@ export const SCENARIOS = [
     async run(t) {
       await t.open('index.html?embed=race&panels=runners,chart&autoplay=false');
       await t.waitFor('the race', raceReady);
-      await t.waitFor('the loss chart', () => document.querySelector('#chart-section .uplot'));
+      await t.waitFor('the loss chart', () => !!document.querySelector('#chart-section .uplot'));
       assert.deepEqual(await t.eval(axeViolations), [], 'race embed');
       await t.open('quiz.html');
       await t.waitFor('the quick checks', score);

@@ -20,9 +20,9 @@ export function inertPanel(known = {}) {
  * @param {HTMLElement | null} root @param {string} name @param {unknown} err
  */
 export function showPanelFailure(root, name, err) {
-  console.error(`The ${name} panel could not start:`, err);
-  if (!root) return;
   const message = err instanceof Error ? err.message : String(err);
+  console.error(`The ${name} panel could not start: ${message}`, err);
+  if (!root) return;
   root.append(el('p', { class: 'panel-broken', role: 'alert', 'data-panel-failed': name },
     `This panel (${name}) could not start: ${message}. The rest of the page still works.`));
 }
