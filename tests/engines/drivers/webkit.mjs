@@ -63,7 +63,17 @@ export async function launch() {
       return {
         goto: async (u) => { await driver.get(u); },
         evaluate: (expression) => driver.executeScript(`return ${expression};`),
-        click: async (selector) => { await driver.findElement(By.css(selector)).click(); },
+        click: async (selector) => {
+          const element = await driver.findElement(By.css(selector));
+          try {
+            await element.click();
+          } catch (err) {
+            // WebKitWebDriver calls some visible controls "not interactable" (an element scrolled
+            // under a sticky header, a styled radio); then the click goes through the DOM.
+            if (/** @type {Error} */ (err).name !== 'ElementNotInteractableError') throw err;
+            await driver.executeScript('arguments[0].scrollIntoView({ block: "center" }); arguments[0].click();', element);
+          }
+        },
         screenshot: async (path) => { await writeFile(path, await driver.takeScreenshot(), 'base64'); },
         nativeErrors: () => [],
         close: () => driver.quit(),
