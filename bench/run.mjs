@@ -7,12 +7,13 @@
 //   npm run bench                          every part (builds first: scripts/build.sh bench)
 //   npm run bench -- --only page,race      some parts; the others keep their last results
 //   npm run bench -- --only page --no-build
+//   npm run bench -- --report              docs/benchmarks.md again from the kept results
 // Parts: core, chromium, page, race, engines, lighthouse. Each part's raw results are kept in
 // build/bench/<part>.json, so docs/benchmarks.md always shows the latest run of every part.
 // BENCH_SECONDS (default 0.5) sets the length of each core measurement.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { B, buildRoot, log, root } from './lib.mjs';
 import * as core from './parts/core.mjs';
@@ -28,14 +29,15 @@ process.chdir(root);
 
 const args = process.argv.slice(2);
 const onlyArg = args.includes('--only') ? args[args.indexOf('--only') + 1] ?? '' : args.find((a) => a.startsWith('--only='))?.slice(7);
-const selected = onlyArg ? onlyArg.split(',').map((s) => s.trim()).filter(Boolean) : Object.keys(PARTS);
+// --report: measure nothing, write docs/benchmarks.md again from the kept results.
+const selected = args.includes('--report') ? [] : onlyArg ? onlyArg.split(',').map((s) => s.trim()).filter(Boolean) : Object.keys(PARTS);
 const unknown = selected.filter((p) => !(p in PARTS));
 if (unknown.length) {
   console.error(`bench: unknown part ${unknown.join(', ')} (parts: ${Object.keys(PARTS).join(', ')})`);
   process.exit(2);
 }
 
-if (!args.includes('--no-build')) {
+if (!args.includes('--no-build') && selected.length) {
   execFileSync('bash', ['scripts/setup.sh', '--browser'], { stdio: 'inherit' });
   // Only the core part needs the benchmark executables; the others need the site.
   const what = selected.includes('core') ? 'bench' : 'site';
@@ -50,7 +52,9 @@ const results = {};
 for (const [name, part] of Object.entries(PARTS)) {
   const file = join(resultsDir, `${name}.json`);
   if (selected.includes(name)) {
-    const measured = { at: new Date().toISOString(), result: await part.measure() };
+    const load = loadavg()[0];
+    const result = await part.measure();
+    const measured = { at: new Date().toISOString(), load: Math.max(load, loadavg()[0]), result };
     writeFileSync(file, JSON.stringify(measured));
     results[name] = measured;
   } else if (existsSync(file)) {
@@ -73,7 +77,9 @@ line(`Measured by \`npm run bench\` (bench/run.mjs) on ${cpus()[0]?.model ?? 'un
   'The machine is shared, so absolute numbers move by 10-30 % between runs; each comparison below was measured side by side in the same run. ' +
   'Regenerate with `npm run bench`, or one part with `npm run bench -- --only <part>` (core, chromium, page, race, engines, lighthouse).');
 line();
-line('When each part was last measured: ' + Object.entries(results).map(([n, r]) => `${n} ${r.at.slice(0, 16).replace('T', ' ')} UTC`).join(', ') + '.');
+line('When each part was last measured, with the machine\'s 1-minute load average then (2 cores: a load far above 2 means ' +
+  'every figure here is slowed by other people\'s work): ' +
+  Object.entries(results).map(([n, r]) => `${n} ${r.at.slice(0, 16).replace('T', ' ')} UTC (load ${r.load?.toFixed(1) ?? '?'})`).join(', ') + '.');
 line();
 line('## Targets');
 line();

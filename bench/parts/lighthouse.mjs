@@ -5,7 +5,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchTool, benchToolFile, buildRoot, CHROMIUM, log, median, startBenchServer, verdict, verdictAtLeast } from '../lib.mjs';
 
-const RUNS = 3;
+/** Runs per preset (BENCH_LH_RUNS overrides, e.g. 1 for a quick look). */
+const RUNS = Math.max(1, Number(process.env.BENCH_LH_RUNS ?? 3));
 export const PRESETS = ['mobile', 'desktop'];
 export const TARGETS = { mobile: 95, desktop: 100, cls: 0.02, tbt: 150 };
 const AUDITS = /** @type {const} */ ([
@@ -59,7 +60,7 @@ export const med = (runs, key) => median(runs.map((r) => r[key]));
 export function report(r, line, rows) {
   line('## Lighthouse');
   line();
-  line(`Lighthouse ${r.version} on \`index.html\` (served as by \`scripts/serve.mjs\`), Debian's Chromium headless, ${RUNS} runs per preset, alternating; ` +
+  line(`Lighthouse ${r.version} on \`index.html\` (served as by \`scripts/serve.mjs\`), Debian's Chromium headless, ${r.runs.mobile.length} runs per preset, alternating; ` +
     'every figure is the median of its runs (scores move by about ±10 between runs on this shared 2-core machine). Per-run performance scores in brackets.');
   line();
   line('| figure | mobile | desktop | target | verdict |');
