@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNodeCore } from './load-core.mjs';
 import { parseRaceQuery, serializeRaceQuery } from '../../web/js/state/url.js';
-import { defaultState } from '../../web/js/state/properties.js';
+import { defaultState, parseDomain, runnerSettings } from '../../web/js/state/properties.js';
 import { CUSTOM_EXAMPLES } from '../../web/js/ui/custom-function.js';
 
 const { core } = await loadNodeCore();
@@ -104,4 +104,21 @@ test('URL state: custom function and domain round-trip; defaults are left out; b
     'Ignored f="x+(y": the custom function is not valid: at column 5: expected \')\'.',
     'Ignored domain="1,0,0,1": the custom function domain needs xmin < xmax and ymin < ymax.',
   ]);
+});
+
+test('one reading of a domain: the field and a link accept and refuse the same text', () => {
+  assert.deepEqual(parseDomain('-2,2,-1.5,1.5'), { domain: { xmin: -2, xmax: 2, ymin: -1.5, ymax: 1.5 }, problem: '' });
+  assert.equal(parseDomain('1,0,0,1').problem, 'needs xmin < xmax and ymin < ymax');
+  assert.equal(parseDomain('1,2,3').problem, 'must be four numbers xmin,xmax,ymin,ymax');
+  assert.match(parseDomain('-1e7,2,0,1').problem, /must be ≥ -1000000/);
+  assert.match(parseDomain('0x10,20,0,1').problem, /finite number/);
+  const { state, notices } = parseRaceQuery('landscape=custom&domain=-1e7,2,0,1', core);
+  assert.deepEqual(state.domain, defaultState(core).domain);
+  assert.match(notices.join(' '), /must be ≥ -1000000/);
+});
+
+test('a runner\'s own lr wins over the shared one, on the race page and in quiz races alike', () => {
+  assert.deepEqual(runnerSettings({ params: { lr: 0.01, momentum: 0.9 } }, 0.1), { lr: 0.01, momentum: 0.9 });
+  assert.deepEqual(runnerSettings({ params: { momentum: 0.9 } }, 0.1), { lr: 0.1, momentum: 0.9 });
+  assert.deepEqual(runnerSettings({ params: { momentum: 0.9 } }, undefined), { momentum: 0.9 });
 });
