@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@
 #include "landscapes/registry.hpp"
 #include "optimizers/registry.hpp"
 #include "race/race.hpp"
+#include "schedules/registry.hpp"
 
 using emscripten::val;
 
@@ -256,6 +258,20 @@ class RaceHandle {
     });
   }
 
+  // An lr schedule ("" for none: torch's call, e.g. "StepLR(step_size=50,gamma=0.5)")
+  // and gradient clipping (NaN for none) for one runner. "" or the core's message.
+  std::string setRunnerSchedule(unsigned index, const std::string& scheduler, double maxNorm, double clipValue) {
+    return guard([&] {
+      race().runnerInfo(index);  // range check, with the core's message
+      std::optional<ScheduleSpec> spec;
+      if (!scheduler.empty()) spec = parseScheduleCall(scheduler);
+      GradientClipping clipping;
+      if (!std::isnan(maxNorm)) clipping.maxNorm = maxNorm;
+      if (!std::isnan(clipValue)) clipping.clipValue = clipValue;
+      race().setRunnerTraining(index, spec, clipping);
+    });
+  }
+
   std::string removeRunner(unsigned index) {
     return guard([&] { race().removeRunner(index); });
   }
@@ -324,6 +340,8 @@ class RaceHandle {
     o.set("minimumIndex", r.minimumIndex);
     o.set("minimumGlobal", r.minimumGlobal);
     o.set("statusText", r.statusText);
+    o.set("lr", r.lr);
+    o.set("scheduleError", r.scheduleError);
     return o;
   }
 
@@ -459,6 +477,7 @@ EMSCRIPTEN_BINDINGS(optlab) {
       .function("basins", &RaceHandle::basins)
       .function("addRunner", &RaceHandle::addRunner)
       .function("setRunnerSettings", &RaceHandle::setRunnerSettings)
+      .function("setRunnerSchedule", &RaceHandle::setRunnerSchedule)
       .function("removeRunner", &RaceHandle::removeRunner)
       .function("setStart", &RaceHandle::setStart)
       .function("setNoise", &RaceHandle::setNoise)
@@ -750,4 +769,55 @@ val checkExpression(const std::string& text) {
 EMSCRIPTEN_BINDINGS(optlab_custom) {
   using namespace emscripten;
   function("checkExpression", &optlab::checkExpression);
+}
+
+// ---- Learning-rate schedulers: their names and keyword arguments, for the page ----
+namespace optlab {
+namespace {
+
+const char* scheduleKindName(ScheduleParamKind kind) {
+  switch (kind) {
+    case ScheduleParamKind::Integer: return "integer";
+    case ScheduleParamKind::Number: return "number";
+    case ScheduleParamKind::IntegerList: return "integers";
+    case ScheduleParamKind::Choice: return "choice";
+    case ScheduleParamKind::Flag: return "bool";
+    case ScheduleParamKind::Schedulers: return "schedulers";
+  }
+  return "number";
+}
+
+// [{id, help, params: [{name, kind, default ("" required, "None" optional), choices, help}]}]
+val schedulerCatalog() {
+  val list = val::array();
+  unsigned i = 0;
+  for (const SchedulerInfo& info : schedulerInfos()) {
+    val o = val::object();
+    o.set("id", info.id);
+    o.set("help", info.help);
+    val params = val::array();
+    unsigned j = 0;
+    for (const ScheduleParamSpec& s : info.params) {
+      val p = val::object();
+      p.set("name", s.name);
+      p.set("kind", std::string(scheduleKindName(s.kind)));
+      p.set("default", s.defaultText);
+      val choices = val::array();
+      for (unsigned c = 0; c < s.choices.size(); ++c) choices.set(c, s.choices[c]);
+      p.set("choices", choices);
+      p.set("help", s.help);
+      params.set(j++, p);
+    }
+    o.set("params", params);
+    list.set(i++, o);
+  }
+  return list;
+}
+
+}  // namespace
+}  // namespace optlab
+
+EMSCRIPTEN_BINDINGS(optlab_schedules) {
+  using namespace emscripten;
+  function("schedulerCatalog", &optlab::schedulerCatalog);
 }
