@@ -9,6 +9,7 @@
 #include "network/dataset.hpp"
 #include "optimizers/registry.hpp"
 #include "random/seed.hpp"
+#include "schedules/registry.hpp"
 
 namespace optlab::bind {
 namespace {
@@ -102,6 +103,36 @@ val checkExpression(const std::string& text) {
   }
 }
 
+const char* scheduleKindName(ScheduleParamKind kind) {
+  switch (kind) {
+    case ScheduleParamKind::Integer: return "integer";
+    case ScheduleParamKind::Number: return "number";
+    case ScheduleParamKind::IntegerList: return "integers";
+    case ScheduleParamKind::Choice: return "choice";
+    case ScheduleParamKind::Flag: return "bool";
+    case ScheduleParamKind::Schedulers: return "schedulers";
+  }
+  return "number";
+}
+
+// torch's schedulers: [{id, help, params: [{name, kind, default ("" required, "None" optional), choices, help}]}]
+val schedulerCatalog() {
+  val list = val::array();
+  unsigned i = 0;
+  for (const SchedulerInfo& info : schedulerInfos()) {
+    val params = val::array();
+    unsigned j = 0;
+    for (const ScheduleParamSpec& s : info.params) {
+      val choices = val::array();
+      for (unsigned c = 0; c < s.choices.size(); ++c) choices.set(c, s.choices[c]);
+      params.set(j++, object({{"name", val(s.name)}, {"kind", val(std::string(scheduleKindName(s.kind)))},
+                              {"default", val(s.defaultText)}, {"choices", choices}, {"help", val(s.help)}}));
+    }
+    list.set(i++, object({{"id", val(info.id)}, {"help", val(info.help)}, {"params", params}}));
+  }
+  return list;
+}
+
 }  // namespace
 }  // namespace optlab::bind
 
@@ -113,5 +144,6 @@ EMSCRIPTEN_BINDINGS(optlab_catalog) {
   emscripten::function("optimizerStateSize", &optimizerStateSize);
   emscripten::function("optimizerProbe", &optimizerProbe);
   emscripten::function("checkExpression", &checkExpression);
+  emscripten::function("schedulerCatalog", &schedulerCatalog);
   emscripten::constant("maxSeed", optlab::kMaxSeed);
 }

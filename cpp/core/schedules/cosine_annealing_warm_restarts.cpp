@@ -3,6 +3,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "schedule_math.hpp"
+
 namespace optlab {
 
 CosineAnnealingWarmRestarts::CosineAnnealingWarmRestarts(ParamGroup& group,
@@ -37,7 +39,7 @@ void CosineAnnealingWarmRestarts::step(double) {
 double CosineAnnealingWarmRestarts::getLr() {
   constexpr double pi = std::numbers::pi;
   const double etaMin = config_.eta_min;
-  return etaMin + (baseLr_ - etaMin) * (1 + std::cos(pi * static_cast<double>(tCur_) / static_cast<double>(tI_))) / 2;
+  return etaMin + (baseLr_ - etaMin) * (1 + scheduleCos(pi * static_cast<double>(tCur_) / static_cast<double>(tI_))) / 2;
 }
 
 }  // namespace optlab

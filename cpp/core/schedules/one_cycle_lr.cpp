@@ -3,6 +3,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "schedule_math.hpp"
+
 #include "optimizers/torch_validation.hpp"
 
 namespace optlab {
@@ -69,7 +71,7 @@ double OneCycleLR::value(Key key) const {
 
 double OneCycleLR::anneal(double start, double end, double pct) const {
   if (cosine_) {
-    const double cosOut = std::cos(std::numbers::pi * pct) + 1;
+    const double cosOut = scheduleCos(std::numbers::pi * pct) + 1;
     return end + (start - end) / 2.0 * cosOut;
   }
   return (end - start) * pct + start;

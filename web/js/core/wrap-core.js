@@ -110,6 +110,19 @@ export class Race {
     check(this.handle.setRunnerSettings(index, settings));
   }
 
+  /**
+   * An lr schedule and gradient clipping for one runner (restarts the race). `scheduler` is
+   * torch's call without the optimizer, e.g. "StepLR(step_size=50,gamma=0.5)"; omitted or ''
+   * for none. Throws the core's message (torch's wording) and then changes nothing.
+   * @param {number} index
+   * @param {{scheduler?: string, clipGradNorm?: number, clipGradValue?: number}} training
+   */
+  setRunnerSchedule(index, training) {
+    this.#index(index);
+    const { scheduler = '', clipGradNorm = NaN, clipGradValue = NaN } = training;
+    check(this.handle.setRunnerSchedule(index, String(scheduler), Number(clipGradNorm), Number(clipGradValue)));
+  }
+
   /** @param {number} index */
   removeRunner(index) {
     this.#index(index);
@@ -226,9 +239,12 @@ export function wrapCore(M) {
   const optimizers = M.optimizerCatalog();
   /** @type {LandscapeInfo[]} the built-in landscapes, then the custom one */
   const landscapes = M.landscapeCatalog();
+  /** torch's schedulers with their keyword arguments: [{id, help, params: [{name, kind, default, choices, help}]}] */
+  const schedulers = M.schedulerCatalog();
   return {
     optimizers,
     landscapes,
+    schedulers,
     /** @param {string} id */
     optimizer(id) {
       const info = optimizers.find((o) => o.id === id);
