@@ -156,6 +156,9 @@ TEST_CASE("Schedulers_InvalidArgumentsUseTorchWording", "[schedules]") {
       {"SequentialLR(schedulers=StepLR(step_size=5)+ReduceLROnPlateau(),milestones=5)",
        "SequentialLR does not support `ReduceLROnPlateau` scheduler as it requires additional kwargs to be "
        "specified when calling `step`, but got one at index 1 in the given schedulers sequence."},
+      {"CosineAnnealingLR(T_max=2000000000)", "Invalid value for T_max: 2000000000 (at most 1000000000 in size)"},
+      {"OneCycleLR(max_lr=0.1,epochs=100000,steps_per_epoch=100000)",
+       "epochs * steps_per_epoch is 10000000000 (at most 1000000000)"},
       {"StepLR(step_size=5", "Malformed scheduler 'StepLR(step_size=5': expected Name(arg=value,...)"},
   };
   for (const auto& [call, message] : table) {

@@ -29,7 +29,8 @@ void CosineAnnealingWarmRestarts::step(double) {
     tCur_ = tCur_ + 1;
     if (tCur_ >= tI_) {
       tCur_ = tCur_ % tI_;
-      tI_ = tI_ * config_.T_mult;
+      // Saturate instead of overflowing (a period this long is never completed anyway).
+      tI_ = tI_ > 1000000000 / config_.T_mult ? 1000000000 : tI_ * config_.T_mult;
     }
   }
   group_.lr = getLr();

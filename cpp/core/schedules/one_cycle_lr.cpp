@@ -21,7 +21,10 @@ OneCycleLR::OneCycleLR(ParamGroup& group, const OneCycleLRConfig& c) : LrSchedul
     if (*c.steps_per_epoch <= 0)
       throw std::invalid_argument("Expected positive integer steps_per_epoch, but got " +
                                   std::to_string(*c.steps_per_epoch));
-    totalSteps_ = *c.epochs * *c.steps_per_epoch;
+    const long long product = static_cast<long long>(*c.epochs) * static_cast<long long>(*c.steps_per_epoch);
+    if (product > 1000000000)
+      throw std::invalid_argument("epochs * steps_per_epoch is " + std::to_string(product) + " (at most 1000000000)");
+    totalSteps_ = static_cast<long>(product);
   } else {
     throw std::invalid_argument("You must define either total_steps OR (epochs AND steps_per_epoch)");
   }

@@ -45,6 +45,17 @@ bool isIntegerText(const std::string& s) {
   return true;
 }
 
+// Step counts stay within +-1e9, so that no scheduler's integer arithmetic (2*T_max,
+// T_i*T_mult, epochs*steps_per_epoch) can overflow, also where long has 32 bits (wasm32).
+constexpr long long kMaxStepCount = 1000000000;
+
+long checkedInteger(const std::string& name, const std::string& text) {
+  const long long v = std::strtoll(text.c_str(), nullptr, 10);
+  if (v > kMaxStepCount || v < -kMaxStepCount)
+    throw std::invalid_argument("Invalid value for " + name + ": " + text + " (at most 1000000000 in size)");
+  return static_cast<long>(v);
+}
+
 double parseNumberText(const std::string& name, const std::string& text) {
   const std::string s = trim(text);
   char* end = nullptr;
@@ -87,7 +98,7 @@ class Args {
   // where torch checks the type; otherwise our own wording.
   long integer(const std::string& name, const std::string& torchMessage = "") const {
     const std::string& t = text(name);
-    if (isIntegerText(t)) return std::strtol(t.c_str(), nullptr, 10);
+    if (isIntegerText(t)) return checkedInteger(name, t);
     const double v = parseNumberText(name, t);
     throw std::invalid_argument((torchMessage.empty() ? "Expected integer " + name + ", but got " : torchMessage) +
                                 pythonFloat(v));
@@ -108,7 +119,7 @@ class Args {
       if (item.empty()) continue;
       if (!isIntegerText(item))
         throw std::invalid_argument("Malformed value for " + name + ": '" + t + "' (expected integers like 30,80)");
-      out.push_back(std::strtol(item.c_str(), nullptr, 10));
+      out.push_back(checkedInteger(name, item));
     }
     return out;
   }
