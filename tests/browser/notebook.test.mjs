@@ -87,6 +87,7 @@ test('wide screen: a section\'s "Try it" changes the race in place and the secti
     const heading = section.locator('h2');
     const before = await page.evaluate(() => JSON.stringify(window.optlab.store.getState().runners));
     const headingBefore = await heading.boundingBox();
+    assert.deepEqual(await firstScreenProblems(page, ['section.lesson[data-lesson-id="momentum"] h2']), [], 'the heading is covered');
     assert.ok(await button.isVisible());
     await button.click();
     await page.waitForFunction((b) => JSON.stringify(window.optlab.store.getState().runners) !== b, before);
@@ -94,6 +95,7 @@ test('wide screen: a section\'s "Try it" changes the race in place and the secti
     const box = await heading.boundingBox();
     assert.ok(Math.abs(box.y - headingBefore.y) < 2, `the page moved the section: ${headingBefore.y} -> ${box.y}`);
     assert.ok(box && box.y >= 0 && box.y + box.height <= 800, `section heading out of view: ${JSON.stringify(box)}`);
+    assert.deepEqual(await firstScreenProblems(page, ['section.lesson[data-lesson-id="momentum"] h2']), [], 'the heading is covered');
     // The race in the sticky column shows the new race, in view, uncovered.
     assert.deepEqual(await firstScreenProblems(page, ['#landscape', '#play', '#runners .readout']), []);
     await page.waitForFunction(() => Number(document.getElementById('step-count')?.dataset.step) > 10);
