@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadNodeCore } from './load-core.mjs';
 import { adamBiasCorrection } from '../../web/js/quiz/computations.js';
+import { runnerSettings } from '../../web/js/state/properties.js';
 
 const lessons = JSON.parse(readFileSync(new URL('../../web/lessons/lessons.json', import.meta.url), 'utf8'));
 const { core } = await loadNodeCore();
@@ -227,3 +228,27 @@ test('no unchecked number in the text: each is a default, a race setting, a smal
   }
   assert.deepEqual(problems, []);
 });
+
+// A "Try it" race whose texts never speak of blowing up must not blow up: a runner that
+// diverges would contradict what the reader is told to watch (e.g. "overshoots, then settles").
+const DIVERGENCE_WORDS = /diverg|blow|explod|unstable|NaN/i;
+const TRY_IT_STEPS = 3000;
+for (const s of lessons.sections) {
+  test(`Try it (${s.id}): ${DIVERGENCE_WORDS.test(textsOf(s).join(' ')) ? 'speaks of divergence' : 'no runner diverges'} in ${TRY_IT_STEPS} steps`, () => {
+    const p = s.tryIt.patch;
+    if (!p.runners || DIVERGENCE_WORDS.test(textsOf(s).join(' '))) return;
+    const landscape = p.landscape ?? 'rosenbrock';
+    const params = p.landscapeParams ?? Object.fromEntries((core.landscapes.find((l) => l.id === landscape)?.params ?? []).map((q) => [q.name, q.default]));
+    const r = core.createRace(landscape, params, p.start ?? { x: -1.5, y: 2 });
+    try {
+      if (p.noise) r.setNoise(p.noise, p.seed ?? 1);
+      p.runners.forEach((runner, i) => r.addRunner(runner.optimizer, runnerSettings(runner, p.lr ?? 0.001), `${runner.optimizer}${i}`));
+      while (!r.finished && r.steps < TRY_IT_STEPS) r.advance(Math.min(500, TRY_IT_STEPS - r.steps));
+      const diverged = Array.from({ length: r.runnerCount }, (_, i) => r.runnerInfo(i))
+        .map((info, i) => ({ info, i })).filter(({ info }) => info.status === 'diverged');
+      assert.deepEqual(diverged.map(({ i, info }) => `runner ${i} (${p.runners[i].optimizer} ${JSON.stringify(p.runners[i].params)}) diverged at step ${info.statusStep}`), []);
+    } finally {
+      r.dispose();
+    }
+  });
+}
