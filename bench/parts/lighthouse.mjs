@@ -1,6 +1,7 @@
 // Lighthouse 12.2.3 (installed by the bench into build/bench-tools on first use) on the main page
 // in Debian's Chromium, mobile and desktop presets, 3 runs each; each figure is the median of its 3.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchTool, benchToolFile, buildRoot, CHROMIUM, log, median, startBenchServer, verdict, verdictAtLeast } from '../lib.mjs';
@@ -29,10 +30,11 @@ export async function measure() {
       for (const preset of PRESETS) { // alternating, so other people's load spreads over both
         log(`Lighthouse ${preset}, run ${i + 1} of ${RUNS}`);
         const file = join(dir, `${preset}-${i + 1}.json`);
-        execFileSync(process.execPath, [cli, `${server.url}index.html`, '--quiet', '--output=json', `--output-path=${file}`,
+        // Asynchronously: the site is served from this very process, so it must keep answering.
+        await promisify(execFile)(process.execPath, [cli, `${server.url}index.html`, '--quiet', '--output=json', `--output-path=${file}`,
           '--only-categories=performance,accessibility,best-practices,seo',
           '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
-          ...(preset === 'desktop' ? ['--preset=desktop'] : [])], { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ['ignore', 'ignore', 'inherit'] });
+          ...(preset === 'desktop' ? ['--preset=desktop'] : [])], { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 1024 * 1024 });
         const lhr = JSON.parse(readFileSync(file, 'utf8'));
         /** @type {Record<string, number>} */
         const run = {};
