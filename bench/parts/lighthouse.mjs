@@ -1,7 +1,8 @@
 // Lighthouse 12.2.3 (installed by the bench into build/bench-tools on first use) on the main page
 // in Debian's Chromium, mobile and desktop presets, 3 runs each; each figure is the median of its 3.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchTool, benchToolFile, buildRoot, CHROMIUM, log, median, startBenchServer, verdict, verdictAtLeast } from '../lib.mjs';
 
@@ -16,6 +17,23 @@ const AUDITS = /** @type {const} */ ([
   ['total-byte-weight', 'bytes', 'B'], ['network-requests', 'requests', 'n'],
 ]);
 
+/** The figures the report uses, from one Lighthouse JSON report. @param {string} file */
+export function parseReport(file) {
+  const lhr = JSON.parse(readFileSync(file, 'utf8'));
+  /** @type {Record<string, any>} */
+  const run = {};
+  for (const [id, c] of Object.entries(lhr.categories)) run[id] = Math.round(/** @type {any} */ (c).score * 100);
+  for (const [audit] of AUDITS) {
+    const a = lhr.audits[audit];
+    run[audit] = audit === 'network-requests' ? (a?.details?.items?.length ?? NaN) : (a?.numericValue ?? NaN);
+  }
+  // The elements that moved most, to say why CLS is what it is.
+  run.shiftElements = /** @type {any} */ ((lhr.audits['layout-shifts'] ?? lhr.audits['layout-shift-elements'])?.details?.items ?? [])
+    .slice(0, 4).map((/** @type {any} */ it) => `${it.node?.selector ?? it.node?.snippet ?? '?'} (${(it.score ?? it.cumulativeLayoutShiftMainFrame ?? 0).toFixed(3)})`);
+  run.warnings = lhr.runWarnings ?? [];
+  return run;
+}
+
 export async function measure() {
   await benchTool('lighthouse'); // installs it on first use
   const cli = benchToolFile('lighthouse/cli/index.js');
@@ -29,21 +47,21 @@ export async function measure() {
       for (const preset of PRESETS) { // alternating, so other people's load spreads over both
         log(`Lighthouse ${preset}, run ${i + 1} of ${RUNS}`);
         const file = join(dir, `${preset}-${i + 1}.json`);
-        execFileSync(process.execPath, [cli, `${server.url}index.html`, '--quiet', '--output=json', `--output-path=${file}`,
-          '--only-categories=performance,accessibility,best-practices,seo',
-          '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
-          ...(preset === 'desktop' ? ['--preset=desktop'] : [])], { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ['ignore', 'ignore', 'inherit'] });
-        const lhr = JSON.parse(readFileSync(file, 'utf8'));
-        /** @type {Record<string, number>} */
-        const run = {};
-        for (const [id, c] of Object.entries(lhr.categories)) run[id] = Math.round(/** @type {any} */ (c).score * 100);
-        for (const [audit] of AUDITS) {
-          const a = lhr.audits[audit];
-          run[audit] = audit === 'network-requests' ? (a?.details?.items?.length ?? NaN) : (a?.numericValue ?? NaN);
+        // Asynchronously: the site is served from this very process, so it must keep answering.
+        let failure = '';
+        try {
+          await promisify(execFile)(process.execPath, [cli, `${server.url}index.html`, '--quiet', '--output=json', `--output-path=${file}`,
+            '--only-categories=performance,accessibility,best-practices,seo',
+            '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+            ...(preset === 'desktop' ? ['--preset=desktop'] : [])], { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 1024 * 1024 });
+        } catch (err) {
+          // Lighthouse exits 1 on a late runtime error (e.g. its final screenshot timing out on a
+          // loaded machine) after writing a complete report: keep the report, note the error.
+          failure = String(/** @type {any} */ (err).stderr ?? err).trim().split('\n')[0];
+          if (!existsSync(file)) throw err;
         }
-        // The elements that moved most, to say why CLS is what it is.
-        run.shiftElements = /** @type {any} */ ((lhr.audits['layout-shifts'] ?? lhr.audits['layout-shift-elements'])?.details?.items ?? [])
-          .slice(0, 4).map((/** @type {any} */ it) => `${it.node?.selector ?? it.node?.snippet ?? '?'} (${(it.score ?? it.cumulativeLayoutShiftMainFrame ?? 0).toFixed(3)})`);
+        const run = parseReport(file);
+        if (failure) run.error = failure;
         runs[preset].push(run);
       }
     }
@@ -80,6 +98,8 @@ export function report(r, line, rows) {
     line(`| ${label} | ${show(med(m, audit))} | ${show(med(d, audit))} | ${target} | ${v} |`);
   }
   line();
+  const notes = [...new Set([...m, ...d].flatMap((x) => [...(x.warnings ?? []), ...(x.error ? [x.error] : [])]))];
+  if (notes.length) { line(`Lighthouse's own warnings: ${notes.map((w) => w.replace(/\s+/g, ' ').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')).join(' / ')}`); line(); }
   const shifts = [...m, ...d].flatMap((x) => x.shiftElements ?? []);
   if (shifts.length) line(`Largest layout shifts Lighthouse names (all runs): ${[...new Set(shifts)].slice(0, 6).map((s) => `\`${s}\``).join(', ')}.`);
   line();
