@@ -82,7 +82,7 @@ test('Adam on Rosenbrock: travels along the valley floor, converges at (1, 1), a
     assert.match(d.landscape, /One minimum: global at \(1\.000, 1\.000\), loss 0\./);
     r.advance(20000, 200);
     d = r.describe();
-    assert.match(d.runners[0].status, /^converged at step [\d,]+: near global minimum 0 \(1, 1\)/, d.runners[0].status);
+    assert.match(d.runners[0].status, /^converged at step [\d,]+: near the global minimum \(1, 1\)/, d.runners[0].status);
     assert.doesNotMatch(d.runners[0].sentence, /It is/, 'a stopped runner is not given a motion');
     assert.match(d.order, /^By loss, lowest first: Adam \(/);
   } finally {

@@ -51,7 +51,9 @@ test('bundles are minified and free of eval', () => {
   for (const f of readdirSync(join(site, 'assets')).filter((n) => n.endsWith('.js'))) {
     const js = readFileSync(join(site, 'assets', f), 'utf8');
     assert.doesNotMatch(js, /\beval\(|new Function\(/, `${f}: no eval`);
-    assert.ok(js.split('\n').length < 20 || js.length / js.split('\n').length > 200, `${f}: minified`);
+    // Line breaks inside template literals are data (the PyTorch export writes a Python file), not layout.
+    const code = js.replace(/`[^`]*`/g, '``');
+    assert.ok(code.split('\n').length < 20 || code.length / code.split('\n').length > 200, `${f}: minified`);
   }
 });
 
