@@ -15,7 +15,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import katex from 'katex';
 
-/** The options every page module passes to katex.render; the stored markup matches them. */
+/**
+ * The options every page module passes to katex.render; the stored markup matches them.
+ * @type {import('katex').KatexOptions}
+ */
 const KATEX_OPTIONS = { throwOnError: false, output: 'htmlAndMathml' };
 
 /** @param {string} tex @param {boolean} display */
@@ -29,7 +32,11 @@ export function renderTex(tex, display) {
   return html.replace(/ style="/g, ' data-style="');
 }
 
-/** The TeX of the update rules (web/js/content/update-rules.js). @param {string} root */
+/**
+ * The TeX of the update rules (web/js/content/update-rules.js).
+ * @param {string} root
+ * @returns {Promise<[string, boolean][]>}
+ */
 async function updateRuleTex(root) {
   const { UPDATE_RULES } = await import(pathToFileURL(join(root, 'web', 'js', 'content', 'update-rules.js')).href);
   return Object.values(UPDATE_RULES).flatMap((r) => [r.torch, r.textbook].filter(Boolean)).map((tex) => [tex, true]);

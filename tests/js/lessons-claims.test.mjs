@@ -48,7 +48,9 @@ function lossRises([landscape, params, start], settings, steps) {
 }
 /** The race's stop rule: a start just inside `tol` of Rosenbrock's minimum has arrived, one just outside has not. */
 function assertTolerance(tol) {
-  for (const [d, status] of [[tol * 0.999, 'converged'], [tol * 1.001, 'running']]) {
+  /** @type {[number, string][]} distance from the minimum, expected status */
+  const probes = [[tol * 0.999, 'converged'], [tol * 1.001, 'running']];
+  for (const [d, status] of probes) {
     const r = core.createRace('rosenbrock', { a: 1, b: 100 }, { x: 1 + d, y: 1 });
     try {
       r.addRunner('sgd', { lr: 1e-9 }, 'probe');

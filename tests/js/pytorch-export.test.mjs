@@ -22,10 +22,14 @@ const torchMissing = probe.status === 0 ? false
 
 const { core } = await loadNodeCore();
 const ROSENBROCK = { landscape: 'rosenbrock', landscapeParams: { a: 1, b: 100 }, start: { x: -1.5, y: 2 } };
-const base = { noise: 0, seed: 1, expr: '', domain: { xmin: -3, xmax: 3, ymin: -3, ymax: 3 } };
+// speed (steps per frame) is only how fast the page animates; the script and the CSV ignore it.
+const base = { noise: 0, seed: 1, speed: 5, expr: '', domain: { xmin: -3, xmax: 3, ymin: -3, ymax: 3 } };
 const run = (optimizer, params = {}) => ({ optimizer, params });
 
-/** Races the export must reproduce: landscapes with parameters, stops (converged, diverged), every torch optimizer. */
+/**
+ * Races the export must reproduce: landscapes with parameters, stops (converged, diverged), every torch optimizer.
+ * @type {{ name: string, steps: number, state: import('../../web/js/state/properties.js').RaceState }[]}
+ */
 const RACES = [
   { name: 'the chapter race', steps: 400, state: { ...base, ...ROSENBROCK, lr: 0.001, runners: [run('sgd'), run('sgd', { momentum: 0.9 }), run('adam')] } },
   { name: 'Rosenbrock at lr 0.01: SGD diverges', steps: 60, state: { ...base, ...ROSENBROCK, lr: 0.01,

@@ -11,6 +11,10 @@ import { loadNodeCore } from './load-core.mjs';
 const { core } = await loadNodeCore();
 const lessons = JSON.parse(readFileSync(new URL('../../web/lessons/lessons.json', import.meta.url), 'utf8'));
 const section = (id) => lessons.sections.find((s) => s.id === id);
+/** The sentence on how torch and the textbook differ for optimizer `id`; failing if it has none. @param {string} id */
+const difference = (id) => UPDATE_RULES[id].difference ?? assert.fail(`${id}: no difference sentence`);
+/** @param {string} id */
+const preset = (id) => PRESETS.find((p) => p.id === id) ?? assert.fail(`no preset ${id}`);
 
 test('torch forms write the learning rate as γ and use η for nothing', () => {
   for (const [id, rule] of Object.entries(UPDATE_RULES)) {
@@ -27,7 +31,7 @@ test('every switch a difference sentence names is a parameter of that optimizer 
 });
 
 test('Adam: the rule sentence and the lesson place ε as the chapter does (outside in its Adam section, inside in its summary table)', () => {
-  const rule = UPDATE_RULES.adam.difference;
+  const rule = difference('adam');
   assert.ok(!/agree/.test(rule), 'no blanket "textbook and torch agree"');
   assert.match(rule, /Adam section.*outside the square root/);
   assert.match(rule, /summary table writes √\(v̂ \+ ε\)/);
@@ -40,7 +44,7 @@ test('Adam: the rule sentence and the lesson place ε as the chapter does (outsi
 });
 
 test('Lion: "exactly γ" only where it holds (weight decay off, c ≠ 0), as the core shows', () => {
-  const rule = UPDATE_RULES.lion.difference;
+  const rule = difference('lion');
   assert.ok(!/every coordinate moves by exactly γ/.test(rule));
   assert.match(rule, /weight decay adds γλθ/);
   assert.match(rule, /c is exactly 0 does not move/);
@@ -49,16 +53,16 @@ test('Lion: "exactly γ" only where it holds (weight decay off, c ≠ 0), as the
   assert.ok(Math.abs(step({ lr: 0.01, weight_decay: 0.5 }, 2, 1) + 0.01 * (1 + 0.5 * 2)) < 1e-15, 'γ(1 + λθ) with decay');
   assert.equal(step({ lr: 0.01 }, 2, 0), 0, 'c = 0: no move');
   // the lesson's formula and the preset say "against" the sign, never "in the direction of"
-  for (const t of [section('adamw-nadam-lion').paragraphs.join(' '), PRESETS.find((p) => p.id === 'lion').text]) {
+  for (const t of [section('adamw-nadam-lion').paragraphs.join(' '), preset('lion').text]) {
     assert.ok(!/in the direction of its momentum/.test(t), t);
   }
 });
 
 test('Nesterov: the sentences say torch stores the look-ahead point, and the preset and lesson run both forms', () => {
-  assert.match(UPDATE_RULES.sgd.difference, /point torch stores is the textbook's look-ahead point/);
-  assert.ok(!/gradient one step ahead/.test(PRESETS.find((p) => p.id === 'nesterov').text));
+  assert.match(difference('sgd'), /point torch stores is the textbook's look-ahead point/);
+  assert.ok(!/gradient one step ahead/.test(preset('nesterov').text));
   const forms = (runners) => runners.filter((r) => r.params.nesterov || r.params.nesterov_lookahead).map((r) => (r.params.nesterov ? 'torch' : 'chapter'));
-  assert.deepEqual(forms(PRESETS.find((p) => p.id === 'nesterov').state.runners), ['torch', 'chapter']);
+  assert.deepEqual(forms(preset('nesterov').state.runners), ['torch', 'chapter']);
   assert.deepEqual(forms(section('momentum').tryIt.patch.runners), ['torch', 'chapter']);
   assert.ok(!/equivalent rewriting/.test(section('momentum').torch.join(' ')));
 });

@@ -15,7 +15,7 @@
  * @typedef {{ x: number, y: number, loss: number, status: 'running'|'converged'|'diverged', steps: number, statusStep: number }} RunnerFrame
  * @typedef {{ optimizerId: string, label: string, x: number, y: number, loss: number, gx: number, gy: number,
  *   steps: number, status: 'running'|'converged'|'diverged', reason: string, statusStep: number, minimumIndex: number,
- *   minimumGlobal: boolean, minimum: MinimumInfo | null }} RunnerInfo
+ *   minimumGlobal: boolean, minimum: MinimumInfo | null, lr: number, scheduleError: string }} RunnerInfo
  */
 
 /**

@@ -133,18 +133,19 @@ function mountLazily(container, checked, { core, tryIt, quizBaseUrl, storage }) 
       if (above) window.scrollBy({ top: shell.offsetHeight - before, behavior: 'instant' });
     };
     done = (async () => {
-      if (!c?.section) return;
+      const section = c?.section;
+      if (!section) return;
       katex ??= loadKatex().catch(() => null); // without KaTeX the formulas show as their source text
-      const full = renderSection(c.section, c.index, { core, tryIt, katex: await katex, container });
+      const full = renderSection(section, c.index, { core, tryIt, katex: await katex, container });
       await steady(() => {
         shell.replaceChildren(...full.childNodes);
         shell.classList.remove('lesson-pending');
       });
       const host = /** @type {HTMLElement} */ (shell.querySelector('.lesson-quiz'));
       await steady(async () => {
-        await mountQuiz(host, { core, file: c.section.quiz, storage, ...(quizBaseUrl ? { baseUrl: quizBaseUrl } : {}) });
+        await mountQuiz(host, { core, file: section.quiz, storage, ...(quizBaseUrl ? { baseUrl: quizBaseUrl } : {}) });
         const title = host.querySelector('.quiz:not(.quiz-broken) > h3');
-        if (title) title.textContent = `Quick check: ${c.section.title}`;
+        if (title) title.textContent = `Quick check: ${section.title}`;
       });
     })();
     filled.set(shell, done);

@@ -94,7 +94,7 @@ export class QuizRaceView {
     this.domain = d;
   }
 
-  /** Domain point -> canvas pixel. @param {number} x @param {number} y */
+  /** Domain point -> canvas pixel. @param {number} x @param {number} y @returns {[number, number]} */
   #px(x, y) {
     const d = /** @type {import('../core/wrap-core.js').DomainBox} */ (this.domain);
     return [((x - d.xmin) / (d.xmax - d.xmin)) * this.canvas.width, (1 - (y - d.ymin) / (d.ymax - d.ymin)) * this.canvas.height];

@@ -11,7 +11,6 @@ import { panelAllowed } from './view-mode.js';
  * @typedef {import('./panels.js').PanelSpec} PanelSpec
  * @typedef {import('./panels.js').PanelInstance} PanelInstance
  */
-// A panel instance may also have open(): called when its tool is opened again.
 
 /**
  * @param {{ app: any, toolbar: HTMLElement, tray: HTMLElement, stageExtras: HTMLElement, allKeys: Set<string>,

@@ -5,7 +5,10 @@
 //   instance.update?.(state, changed)    after every state change; the first call gets every key
 //   instance.frame?.()                   while the race runs, at most ~10 times a second
 //   instance.restart?.()                 after the race went back to its start
+//   instance.open?.()                    when a closed tool is opened again
 //   instance.close?.()                   when a tool is closed (it stays mounted)
+// A mount may return nothing (a panel that only listens to its own controls), and an instance may
+// carry more fields than these (what other panels or tests reach through host.instance(id)).
 // Fields of an entry:
 //   id      unique; the tool button is #tool-<id>
 //   place   'stage': always mounted into the element with id `slot` (or a new box at the end of
@@ -24,9 +27,10 @@ import { mountSummary } from './summary.js';
 import { mountRaceDescription } from './race-description-panel.js';
 
 /**
- * @typedef {{ update?: (s: any, changed: Set<string>) => void, frame?: () => void, restart?: () => void, close?: () => void }} PanelInstance
+ * @typedef {{ update?: (s: any, changed: Set<string>) => void, frame?: () => void, restart?: () => void,
+ *   open?: () => void, close?: () => void, [field: string]: unknown }} PanelInstance
  * @typedef {{ id: string, place?: 'stage'|'tool', slot?: string, panel?: string, label?: string, title?: string, section?: string,
- *   mount: (root: HTMLElement, app: any) => PanelInstance | Promise<PanelInstance> | void }} PanelSpec
+ *   mount: (root: HTMLElement, app: any) => PanelInstance | void | Promise<PanelInstance | void> }} PanelSpec
  */
 
 /** @type {PanelSpec[]} */

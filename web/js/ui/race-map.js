@@ -20,7 +20,12 @@ export function mountRaceMap({ store, session, framed, announcer, timer }) {
   const view = new LandscapeView(canvas);
   /** @type {import('../render/motion-arrows.js').Arrow[]} arrows a tool adds (the curvature's eigen-directions) */
   let extraArrows = [];
-  /** @type {null | { active: boolean, canvas: HTMLCanvasElement, setSurface: (sample: () => any, domain: any) => void, draw: (trails: any, runners: any) => void }} */
+  /**
+   * The 3-D view, once view-switch.js has attached it.
+   * @typedef {{ active: boolean, canvas: HTMLCanvasElement, setSurface: (sample: () => any, domain: any) => void,
+   *   draw: (trails: any, runners: any) => void }} ThreeDView
+   */
+  /** @type {ThreeDView | null} */
   let threeD = null;
   let sizedFor = '';
 
@@ -107,7 +112,7 @@ export function mountRaceMap({ store, session, framed, announcer, timer }) {
     draw,
     /** Arrows a tool draws on the map until it clears them. @param {import('../render/motion-arrows.js').Arrow[]} arrows */
     setExtraArrows(arrows) { extraArrows = arrows; draw(); },
-    /** The 3-D view (view-switch.js) registers itself here. @param {typeof threeD} v */
+    /** The 3-D view (view-switch.js) registers itself here. @param {ThreeDView | null} v */
     attach3d(v) {
       threeD = v;
       v?.setSurface(() => session.surface({ nx: 128, ny: 128, logScale: true, levels: 1 }), session.landscape.domain);
