@@ -98,7 +98,7 @@ export function engineTests(name) {
   // SCENARIO=text runs only the scenarios whose name contains it.
   const only = process.env.SCENARIO ?? '';
   for (const scenario of SCENARIOS.filter((x) => x.name.includes(only))) {
-    test(`${name}: ${scenario.name}`, { timeout: 300000 }, async () => {
+    test(`${name}: ${scenario.name}`, { timeout: 480000 }, async () => {
       if (!engine || !server) throw new Error(`${name} did not start`);
       const page = await engine.newPage(scenario.viewport ?? { width: 1280, height: 900 });
       try {

@@ -39,13 +39,15 @@ export async function launch() {
   // Its own process group, so closing ends xvfb-run, Xvfb, the driver and the browsers together.
   const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1400x1000x24', 'WebKitWebDriver', `--port=${port}`],
     { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const stop = () => { try { process.kill(-/** @type {number} */ (child.pid), 'SIGTERM'); } catch { /* already gone */ } };
+  process.once('exit', stop); // never leave Xvfb and the browsers behind, even when the run is cut short
   let stderr = '';
   child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-2000); });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForDriver(url, child);
   } catch (err) {
-    try { process.kill(-/** @type {number} */ (child.pid), 'SIGTERM'); } catch { /* gone */ }
+    stop();
     throw new Error(`${/** @type {Error} */ (err).message}\n${stderr}`);
   }
   const capabilities = { browserName: 'MiniBrowser',
@@ -79,8 +81,6 @@ export async function launch() {
         close: () => driver.quit(),
       };
     },
-    async close() {
-      try { process.kill(-/** @type {number} */ (child.pid), 'SIGTERM'); } catch { /* already gone */ }
-    },
+    async close() { stop(); },
   };
 }

@@ -4,6 +4,7 @@
 import { LabsWorker } from './worker-client.js';
 import { setupSweepLab } from './sweep-lab.js';
 import { setupNetworkLab } from './network-lab.js';
+import { loadClassicScript } from '../ui/katex-loader.js';
 
 const status = /** @type {HTMLElement} */ (document.getElementById('labs-status'));
 // Large type, as on the race page: text and the plots' points grow together.
@@ -12,7 +13,10 @@ largeType?.addEventListener('change', () => document.documentElement.classList.t
 try {
   const sweepWorker = new LabsWorker();
   const networkWorker = new LabsWorker();
-  const [catalog] = await Promise.all([sweepWorker.ready, networkWorker.ready]);
+  // The chart library is loaded here rather than by a <script> in the page: its loader first
+  // makes sure the browser's locale is one Intl accepts (ui/locale.js), since uPlot reads it as it loads.
+  const [catalog] = await Promise.all([sweepWorker.ready, networkWorker.ready,
+    loadClassicScript(new URL('../../vendor/uplot/uPlot.iife.min.js', import.meta.url).href, 'uPlot')]);
   setupSweepLab(catalog, sweepWorker);
   setupNetworkLab(catalog, networkWorker);
   status.textContent = '';
