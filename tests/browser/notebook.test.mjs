@@ -122,6 +122,8 @@ test('phone: past the race it docks as a strip (map and transport) that expands'
 test('tools mount when opened, with no empty box before; a deep link to a section fills it and shows it', async () => {
   await withPage(site.browser, `${site.url}?section=adam&autoplay=false`, { viewport: { width: 1280, height: 800 } }, async (page) => {
     await page.waitForFunction(() => !document.querySelector('section.lesson[data-lesson-id="adam"]')?.classList.contains('lesson-pending'));
+    // The reading column is shown once the first frame is built (no layout shift before it).
+    await page.waitForFunction(() => document.documentElement.classList.contains('core-ready'));
     const box = await page.locator('section.lesson[data-lesson-id="adam"] h2').boundingBox();
     assert.ok(box && box.y < 800, 'the linked section is on screen');
     assert.equal(await page.locator('#basins-section').count(), 0, 'a closed tool is not in the page');
@@ -162,8 +164,15 @@ test('screenshot at 1920x1080', async () => {
 test('a tool that fails to load shows its own message; the race and the other tools go on', async () => {
   const { page, context, errors } = await openPage(site.browser, 'about:blank', { viewport: { width: 1280, height: 800 } });
   try {
-    // The update-rule tool's module, broken on purpose.
-    await page.route('**/js/ui/update-rule.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("broken on purpose");' }));
+    // The update-rule tool's module, broken on purpose: the source file, or in the bundled site
+    // the chunk that carries it (found by a heading only that tool writes).
+    const broken = { contentType: 'text/javascript', body: 'throw new Error("broken on purpose");' };
+    await page.route('**/js/ui/update-rule.js', (route) => route.fulfill(broken));
+    await page.route('**/assets/*.js', async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      await route.fulfill(body.includes('as torch.optim runs it') ? broken : { response, body });
+    });
     await page.goto(site.url);
     await ready(page);
     await page.click('#tool-rule');

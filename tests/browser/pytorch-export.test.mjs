@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { useSiteAndBrowser, withPage, screenshotPath } from './harness.mjs';
+import { openTool } from './page-helpers.mjs';
 
 const site = useSiteAndBrowser();
 
@@ -16,6 +17,7 @@ test('PyTorch script and SGD from scratch download the race on screen as Python'
     for (let i = 0; i < 3; i++) await page.click('#transport button:has-text("Step")').catch(() => {});
     const labels = await page.evaluate(() => window.optlab.session.labels);
     const steps = await page.evaluate(() => window.optlab.session.steps);
+    await openTool(page, 'export');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-python')]);
     assert.match(download.suggestedFilename(), /\.py$/);
     const text = readFileSync(await download.path(), 'utf8');

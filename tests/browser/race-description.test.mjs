@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { openPage, screenshotPath, useSiteAndBrowser } from './harness.mjs';
+import { openTool } from './page-helpers.mjs';
 
 const site = useSiteAndBrowser();
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -160,6 +161,7 @@ test('keyboard only: the start point, a basin cell, and the loss chart\'s readou
     await page.keyboard.press('ArrowRight');
     assert.ok((await state()).start.x > start0.x);
     // Basins: compute with Enter, then walk the cells and race from one with Enter.
+    await openTool(page, 'basins');
     await page.focus('#basins-compute');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => window.optlab.basins.result !== null);
@@ -178,6 +180,7 @@ test('keyboard only: the start point, a basin cell, and the loss chart\'s readou
     await page.evaluate(() => window.optlab.store.setState({ playing: false }));
     await page.locator('#basins-section').screenshot({ path: screenshotPath('basins-keyboard') });
     // The loss chart: focus, End for the last sample, Left steps back; uPlot's own legend follows.
+    await openTool(page, 'chart');
     await page.waitForSelector('#loss-chart .uplot');
     await page.focus('#loss-chart');
     await page.keyboard.press('End');

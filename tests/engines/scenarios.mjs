@@ -21,7 +21,9 @@ const lessons = JSON.parse(readFileSync(new URL('lessons/lessons.json', web), 'u
  */
 
 /** Panels broken on purpose by the test server under /fault/<name>/ (site-server.mjs). */
-export const FAULTS = { presets: { module: 'js/ui/presets.js', export: 'mountPresets' } };
+// In the bundled site the module lives in a chunk of assets/: the server finds it by a text only
+// that module carries (`marker`) and serves a chunk that throws instead.
+export const FAULTS = { presets: { module: 'js/ui/presets.js', export: 'mountPresets', marker: 'Each button sets up one of the chapter' } };
 
 // In-page helpers: plain functions, sent to the page as source (no closures).
 const stepOf = () => Number(document.getElementById('step-count')?.dataset.step ?? -1);
@@ -31,8 +33,14 @@ const runnerIds = () => [...document.querySelectorAll('#runners .runner')].map((
 const shown = (/** @type {string} */ sel) => { const e = document.querySelector(sel); return !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'; };
 /** Fraction of the map's pixels that are drawn (not blank or white). */
 const mapInk = () => {
-  const c = /** @type {HTMLCanvasElement} */ (document.getElementById('landscape'));
-  const d = /** @type {CanvasRenderingContext2D} */ (c.getContext('2d')).getImageData(0, 0, c.width, c.height).data;
+  // The map is drawn in stacked layers (background, trails, markers): compose them as the eye does.
+  const top = /** @type {HTMLCanvasElement} */ (document.getElementById('landscape'));
+  const c = document.createElement('canvas');
+  c.width = top.width;
+  c.height = top.height;
+  const g = /** @type {CanvasRenderingContext2D} */ (c.getContext('2d'));
+  for (const layer of /** @type {HTMLElement} */ (top.parentElement).querySelectorAll('canvas')) g.drawImage(layer, 0, 0);
+  const d = g.getImageData(0, 0, c.width, c.height).data;
   let n = 0;
   for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && !(d[i] > 250 && d[i + 1] > 250 && d[i + 2] > 250)) n++;
   return n / (d.length / 4);
@@ -104,6 +112,20 @@ async function answer(/** @type {Tools} */ t, /** @type {string} */ questionId, 
     const s = document.querySelector(f)?.getAttribute('data-state');
     return s === 'right' || s === 'wrong' ? s : null;
   }, form);
+}
+
+/**
+ * Brings every chapter section near the screen in turn, so each fills in (text, formulas, its
+ * quick check) as it does for a reader scrolling through; then back to the top.
+ * @param {any} t
+ */
+async function readChapter(t) {
+  const ids = await t.eval(() => [...document.querySelectorAll('section.lesson[data-lesson-id]')].map((s) => /** @type {HTMLElement} */ (s).dataset.lessonId));
+  for (const id of ids) {
+    await t.eval((/** @type {string} */ i) => { document.querySelector(`section.lesson[data-lesson-id="${i}"]`)?.scrollIntoView(); }, id);
+    await t.waitFor(`section ${id} filled in`, (/** @type {string} */ i) => !document.querySelector(`section.lesson[data-lesson-id="${i}"]`)?.classList.contains('lesson-pending'), id);
+  }
+  await t.eval(() => { window.scrollTo(0, 0); });
 }
 
 /** @type {Scenario[]} */
@@ -262,7 +284,10 @@ export const SCENARIOS = [
       await t.open('file:single');
       await t.waitFor('the race to run', stepAbove, 10);
       assert.equal(await t.eval(() => document.querySelectorAll('#runners .runner').length), 3);
+      await t.click('#tool-rule');
+      await t.click('#tool-chart');
       await t.waitFor('typeset rule and loss chart', () => !!(document.querySelector('#rule .katex') && document.querySelector('#chart-section .uplot')));
+      await readChapter(t);
       await t.waitFor('the quick checks', () => document.querySelectorAll('section.quiz').length >= 8);
       assert.equal(await t.eval(() => document.querySelectorAll('.quiz-broken, .panel-broken').length), 0);
       await t.click('#play');
@@ -279,7 +304,9 @@ export const SCENARIOS = [
     async run(t) {
       await t.open('file:single-broken-chart');
       await t.waitFor('the race to run', stepAbove, 10);
+      await t.click('#tool-chart');
       await t.waitFor('the chart says it is missing', () => /could not be loaded/.test(document.getElementById('chart-section')?.textContent ?? ''));
+      await readChapter(t);
       await t.waitFor('the quick checks', () => document.querySelectorAll('section.quiz').length >= 8);
     },
   },
@@ -289,9 +316,12 @@ export const SCENARIOS = [
     async run(t) {
       await t.open('fault/presets/index.html');
       await t.waitFor('the race to run', stepAbove, 10);
+      await t.click('#tool-presets');
       const message = await t.waitFor('the message in the presets panel', () => document.querySelector('#presets [role="alert"]')?.textContent);
-      assert.match(message, /could not start/);
+      assert.match(message, /could not be shown: .*injected fault in mountPresets/);
+      await t.click('#tool-rule');
       await t.waitFor('the update rule typeset', () => !!document.querySelector('#rule .katex'));
+      await readChapter(t);
       await t.waitFor('the quick checks', () => document.querySelectorAll('section.quiz').length >= 8);
     },
   },

@@ -33,7 +33,7 @@ function faultModule(module, exportName) {
 
 /**
  * @param {string} siteDir
- * @param {Record<string, { module: string, export: string }>} faults name -> the export to break
+ * @param {Record<string, { module: string, export: string, marker?: string }>} faults name -> the export to break (marker: a text of the bundled chunk that carries it)
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
 export async function startSiteServer(siteDir, faults = {}) {
@@ -58,6 +58,15 @@ export async function startSiteServer(siteDir, faults = {}) {
         res.setHeader('content-type', 'text/javascript');
         res.end(faultModule(spec.module, spec.export));
         return;
+      }
+      if (spec?.marker && /^\/assets\/[\w-]+\.js$/.test(path)) {
+        let chunk = '';
+        try { chunk = readFileSync(join(siteDir, path), 'utf8'); } catch { /* not there: the 404 below */ }
+        if (chunk.includes(spec.marker)) {
+          res.setHeader('content-type', 'text/javascript');
+          res.end(`throw new Error('injected fault in ${spec.export}');\n`);
+          return;
+        }
       }
     }
     if (path === '/' || path.endsWith('.html')) {
