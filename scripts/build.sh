@@ -5,7 +5,7 @@
 #   web     only the browser module, then the site in build/site
 #   site    assemble build/site from web/, the browser module and npm libraries
 #   bench   what `npm run bench` measures: core_bench (native and WebAssembly), node module, site
-#   asan    the Catch2 tests and the libFuzzer target (tests/fuzz/) with clang 14,
+#   asan    the Catch2 tests, optlab (its CLI tests) and the libFuzzer targets (tests/fuzz/) with clang 14,
 #           AddressSanitizer + UndefinedBehaviorSanitizer, -O1 -g, asserts on
 # Build trees are kept, so a second run is incremental. OPTLAB_BUILD names the build
 # root (default build/), so several people can build side by side in one checkout.
@@ -45,7 +45,7 @@ for part in "${@:-web}"; do
             node scripts/build-site.mjs ;;
     asan)   configure "$B/asan" cmake -DOPTLAB_SANITIZE=ON -DCMAKE_CXX_COMPILER=clang++-14 \
               "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -g" -DOPTLAB_WERROR=ON
-            build "$B/asan" core_tests core_fuzz expression_fuzz ;;
+            build "$B/asan" core_tests optlab core_fuzz expression_fuzz ;;
     *) echo "build.sh: unknown part '$part' (native, wasm, web, site, bench, asan)" >&2; exit 2 ;;
   esac
 done
