@@ -16,8 +16,13 @@ export async function readWholeChapter(page, quizzes = 8) {
   await page.waitForSelector('section.lesson[data-lesson-id]', { state: 'attached' });
   const ids = await page.$$eval('section.lesson[data-lesson-id]', (s) => s.map((e) => e.dataset.lessonId));
   for (const id of ids) {
-    await page.evaluate((i) => document.querySelector(`section.lesson[data-lesson-id="${i}"]`)?.scrollIntoView(), id);
-    await page.waitForFunction((i) => !document.querySelector(`section.lesson[data-lesson-id="${i}"]`)?.classList.contains('lesson-pending'), id);
+    // As a reader does: scroll to the section, and again if what filled in above pushed it away.
+    await page.waitForFunction((i) => {
+      const s = document.querySelector(`section.lesson[data-lesson-id="${i}"]`);
+      if (!s?.classList.contains('lesson-pending')) return true;
+      s.scrollIntoView();
+      return false;
+    }, id, { polling: 250 });
   }
   await page.waitForFunction((n) => document.querySelectorAll('#quizzes section.quiz').length >= n, quizzes, { timeout: 20000 });
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -125,9 +125,16 @@ function mountLazily(container, checked, { core, tryIt, quizBaseUrl, storage }) 
     if (done) return done;
     const i = sections.indexOf(shell);
     const c = checked.sections[i];
-    /** A section above the screen that grows would push what the reader is reading down: keep it in place. @param {() => void | Promise<void>} change */
-    const steady = async (change) => {
-      const above = shell.getBoundingClientRect().bottom <= 0;
+    /**
+     * Content that grows above the top of the screen would push what the reader is reading down:
+     * keep it in place. `at` is where the growth happens (the section, or its quick check at its
+     * end): a section whose end is still on screen, under the sticky tool bar, grows above the
+     * reader too when its quick check arrives late.
+     * @param {() => void | Promise<void>} change @param {HTMLElement} [at]
+     */
+    const steady = async (change, at = shell) => {
+      // Where the browser anchors scrolling itself (overflow-anchor), it already keeps the reader's place.
+      const above = !NATIVE_SCROLL_ANCHORING && at.getBoundingClientRect().top < 0;
       const before = shell.offsetHeight;
       await change();
       if (above) window.scrollBy({ top: shell.offsetHeight - before, behavior: 'instant' });
@@ -146,7 +153,7 @@ function mountLazily(container, checked, { core, tryIt, quizBaseUrl, storage }) 
         await mountQuiz(host, { core, file: section.quiz, storage, ...(quizBaseUrl ? { baseUrl: quizBaseUrl } : {}) });
         const title = host.querySelector('.quiz:not(.quiz-broken) > h3');
         if (title) title.textContent = `Quick check: ${section.title}`;
-      });
+      }, host);
     })();
     filled.set(shell, done);
     return done;
@@ -173,6 +180,9 @@ function mountLazily(container, checked, { core, tryIt, quizBaseUrl, storage }) 
     },
   };
 }
+
+/** Browsers with CSS scroll anchoring keep the reader's place when content above grows (WebKit has none). */
+const NATIVE_SCROLL_ANCHORING = typeof CSS !== 'undefined' && CSS.supports?.('overflow-anchor', 'auto');
 
 /** Watches equation boxes: one that is wider than its column scrolls sideways and must then be reachable by keyboard. */
 const overflowWatch = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {

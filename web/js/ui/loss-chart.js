@@ -131,10 +131,22 @@ export function mountLossChart(root, { session }) {
     },
     resize() { rebuild(); },
   };
-  /** The race went back to its start (or has new runners): a new chart from step 0. */
+  /**
+   * A new chart for the race as the core recorded it so far: from step 0 after a restart, or the
+   * whole history when the chart is opened in the middle of a race.
+   */
   const restart = () => {
     api.reset(session.labels.map((label, i) => ({ label, color: runnerStyle(i).color })));
-    api.push(0, session.frame.map((f) => f.loss));
+    const tracks = session.labels.map((_, i) => {
+      const t = session.race?.trajectorySince(i, -1);
+      /** @type {Map<number, number>} loss by step */
+      const byStep = new Map();
+      if (t) for (let k = 0; k < t.steps.length; k++) byStep.set(t.steps[k], t.points[3 * k + 2]);
+      return byStep;
+    });
+    const steps = [...new Set(tracks.flatMap((m) => [...m.keys()]))].sort((a, b) => a - b);
+    for (const step of steps) api.push(step, tracks.map((m) => m.get(step) ?? NaN));
+    if (steps.length === 0) api.push(0, session.frame.map((f) => f.loss));
     api.draw(true);
   };
   restart();
