@@ -85,6 +85,13 @@ test('wide screen: a section\'s "Try it" changes the race in place and the secti
     await section.evaluate((s) => s.scrollIntoView({ block: 'start' }));
     await scrollSettled(page);
     const heading = section.locator('h2');
+    // What the reader sees once the page has finished filling in around them (on a busy machine the
+    // sections above can still be arriving): the heading at rest for 600 ms.
+    await page.waitForFunction(() => new Promise((done) => {
+      const h = document.querySelector('section.lesson[data-lesson-id="momentum"] h2');
+      const y0 = h?.getBoundingClientRect().y;
+      setTimeout(() => done(h?.getBoundingClientRect().y === y0), 600);
+    }));
     const before = await page.evaluate(() => JSON.stringify(window.optlab.store.getState().runners));
     const headingBefore = await heading.boundingBox();
     assert.deepEqual(await firstScreenProblems(page, ['section.lesson[data-lesson-id="momentum"] h2']), [], 'the heading is covered');
