@@ -186,18 +186,22 @@ const NATIVE_SCROLL_ANCHORING = typeof CSS !== 'undefined' && CSS.supports?.('ov
 
 /** Watches equation boxes: one that is wider than its column scrolls sideways and must then be reachable by keyboard. */
 const overflowWatch = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
-  for (const e of entries) {
-    const box = /** @type {HTMLElement} */ (e.target);
-    if (box.scrollWidth > box.clientWidth + 1) {
-      box.tabIndex = 0;
-      box.setAttribute('role', 'group');
-      box.setAttribute('aria-label', 'Equation (scrolls sideways)');
-    } else {
-      box.removeAttribute('tabindex');
-      box.removeAttribute('role');
-      box.removeAttribute('aria-label');
+  // After the observer's delivery, not inside it: changing the page there makes some engines
+  // (WebKit) report a "ResizeObserver loop" error.
+  requestAnimationFrame(() => {
+    for (const e of entries) {
+      const box = /** @type {HTMLElement} */ (e.target);
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute('role', 'group');
+        box.setAttribute('aria-label', 'Equation (scrolls sideways)');
+      } else {
+        box.removeAttribute('tabindex');
+        box.removeAttribute('role');
+        box.removeAttribute('aria-label');
+      }
     }
-  }
+  });
 });
 /** @param {HTMLElement} box */
 function reachableWhenScrolling(box) { overflowWatch?.observe(box); }
