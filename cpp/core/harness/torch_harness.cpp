@@ -8,23 +8,10 @@
 
 namespace optlab {
 
+// The plain torch loop is the scheduled one with nothing to schedule or clip: one loop, same operations.
 std::vector<TrajectoryPoint> runTrajectory(Optimizer& optimizer, const Landscape& landscape, Point start,
                                            int steps) {
-  std::vector<TrajectoryPoint> out;
-  out.reserve(static_cast<std::size_t>(steps > 0 ? steps : 0) + 1);
-  optimizer.reset(2);
-  std::array<double, 2> p{start.x, start.y};
-  std::array<double, 2> at{};
-  std::array<double, 2> g{};
-  for (int k = 0; k < steps; ++k) {
-    optimizer.gradientPoint(p, at);
-    const Point grad = landscape.gradient(at[0], at[1]);
-    g = {grad.x, grad.y};
-    out.push_back({p[0], p[1], landscape.value(p[0], p[1])});
-    optimizer.step(p, g);
-  }
-  out.push_back({p[0], p[1], landscape.value(p[0], p[1])});
-  return out;
+  return runTrajectory(optimizer, landscape, start, steps, TrainingControls{}, nullptr);
 }
 
 std::vector<TrajectoryPoint> runTrajectory(Optimizer& optimizer, const Landscape& landscape, Point start,
