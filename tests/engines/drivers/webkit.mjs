@@ -64,7 +64,16 @@ export async function launch() {
       await driver.manage().setTimeouts({ script: 60000, pageLoad: 60000 });
       return {
         goto: async (u) => { await driver.get(u); },
-        evaluate: (expression) => driver.executeScript(`return ${expression};`),
+        evaluate: async (expression) => {
+          try {
+            return await driver.executeScript(`return ${expression};`);
+          } catch (err) {
+            // WebKitWebDriver now and then answers a script with "Could not parse script result"
+            // (seen once in ~10 runs, on a script that returns a plain JSON string): ask once more.
+            if (!/Could not parse script result/.test(String(/** @type {Error} */ (err).message))) throw err;
+            return driver.executeScript(`return ${expression};`);
+          }
+        },
         click: async (selector) => {
           const element = await driver.findElement(By.css(selector));
           try {

@@ -12,6 +12,7 @@ import { loadKatex } from '../ui/katex-loader.js';
 import { mountQuiz } from '../quiz/quiz-panel.js';
 import { checkLessons, checkPatch, memoryOrder } from './lessons-check.js';
 import { el as h } from '../ui/dom.js';
+import { keepInView } from './keep-in-view.js';
 
 /** Fired on the container when a "try it" button is used; detail { sectionId, patch }. */
 export const TRY_EVENT = 'lesson-try';
@@ -174,9 +175,8 @@ function mountLazily(container, checked, { core, tryIt, quizBaseUrl, storage }) 
     async open(id) {
       const shell = sections.find((s) => s.dataset.lessonId === id);
       if (!shell) return;
-      shell.scrollIntoView({ behavior: 'instant' });
+      keepInView(shell);
       await fill(shell);
-      shell.scrollIntoView({ behavior: 'instant' });
     },
   };
 }
