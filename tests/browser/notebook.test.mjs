@@ -126,6 +126,22 @@ test('phone: past the race it docks as a strip (map and transport) that expands'
   });
 });
 
+test('every landscape\'s formula shows whole above the map at 1280x800 (never cut to fit the column)', async () => {
+  await withPage(site.browser, `${site.url}?autoplay=false`, { viewport: { width: 1280, height: 800 } }, async (page) => {
+    await page.waitForFunction(() => document.querySelectorAll('#runners .runner').length > 0);
+    const landscapes = await page.$$eval('#landscape-select option', (os) => os.map((o) => /** @type {HTMLOptionElement} */ (o).value));
+    assert.ok(landscapes.length >= 10, `landscapes: ${landscapes}`);
+    const cut = [];
+    for (const name of landscapes) {
+      await page.selectOption('#landscape-select', name);
+      await page.waitForFunction(() => document.querySelector('#landscape-formula .katex'));
+      const box = await page.$eval('#landscape-formula', (f) => ({ seen: f.clientHeight, whole: f.scrollHeight }));
+      if (box.whole > box.seen + 1) cut.push(`${name}: ${box.seen} of ${box.whole} px shown`);
+    }
+    assert.deepEqual(cut, []);
+  });
+});
+
 test('tools mount when opened, with no empty box before; a deep link to a section fills it and shows it', async () => {
   await withPage(site.browser, `${site.url}?section=adam&autoplay=false`, { viewport: { width: 1280, height: 800 } }, async (page) => {
     await page.waitForFunction(() => !document.querySelector('section.lesson[data-lesson-id="adam"]')?.classList.contains('lesson-pending'));
