@@ -23,7 +23,9 @@ import { dockStage } from './ui/stage-dock.js';
 
 const RACE_KEYS = new Set(RACE_PROPERTIES.map((p) => p.key));
 /** Race keys whose change puts the runners back at the start (not the speed, for one). */
+/** @type {ReadonlySet<string>} */
 const RESTART_KEYS = new Set(RACE_PROPERTIES.filter((p) => p.restarts !== false).map((p) => p.key));
+/** @type {ReadonlySet<string>} */
 const VIEW_KEYS = new Set(VIEW_PROPERTIES.map((p) => p.key));
 /** Panel text (readouts, step counter, inside table, chart) refreshes at most this often while playing. */
 const TEXT_MS = 100;
@@ -81,7 +83,7 @@ async function main() {
 
   let urlTimer = 0;
   store.subscribe((s, changed) => {
-    const raceChanged = [...changed].some((k) => RESTART_KEYS.has(/** @type {any} */ (k)));
+    const raceChanged = [...changed].some((k) => RESTART_KEYS.has(k));
     if (raceChanged) {
       const landscapeId = session.landscape?.id;
       try {
@@ -100,7 +102,7 @@ async function main() {
       document.documentElement.classList.toggle('large-type', s.largeType);
       map.drawSurface(true);
     }
-    const viewChanged = [...changed].some((k) => VIEW_KEYS.has(/** @type {any} */ (k)));
+    const viewChanged = [...changed].some((k) => VIEW_KEYS.has(k));
     if (viewChanged) { applyView(s); host.applyView(s); }
     host.update(s, changed);
     map.draw();
@@ -155,9 +157,9 @@ async function main() {
     else if (!pageState.embed && pageState.quiz) quizRoot.scrollIntoView();
   });
   chapterMounted.finally(() => bridge.post('ready', { query: serializeQuery(store.getState()) }));
-  /** @type {any} */ (window).optlab = { store, timer, session, map, panels: host,
-    get basins() { return host.instance('basins'); }, get video() { return /** @type {any} */ (host.instance('export'))?.video; },
-    get threeD() { return host.instance('3d'); } };
+  Object.assign(window, { optlab: { store, timer, session, map, panels: host,
+    get basins() { return host.instance('basins'); }, get video() { return host.instance('export')?.video; },
+    get threeD() { return host.instance('3d'); } } });
 }
 
 main().catch((err) => {
