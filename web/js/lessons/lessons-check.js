@@ -3,8 +3,10 @@
 // section on its own (a malformed section is replaced by its messages, the others show),
 // and each "try it" race against the page's own state rules: the patch, completed with
 // the default race, must survive the URL round trip (state/url.js) without a notice.
-import { RACE_PROPERTIES, defaultState, defaultLandscapeParams } from '../state/properties.js';
+import { RACE_PROPERTIES, raceFromPatch } from '../state/properties.js';
 import { parseRaceQuery, serializeRaceQuery } from '../state/url.js';
+
+export { raceFromPatch };
 
 /**
  * @typedef {import('../state/properties.js').RaceState} RaceState
@@ -97,17 +99,6 @@ function same(a, b) {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((k) => same(a[k], b[k]));
-}
-
-/**
- * The complete race a patch sets up: the default race, then the patch (a new landscape
- * without parameters takes its defaults).
- * @param {Partial<RaceState>} patch @param {Catalog} catalog @returns {RaceState}
- */
-export function raceFromPatch(patch, catalog) {
-  const state = { ...defaultState(catalog), ...structuredClone(patch) };
-  if (patch.landscape && !patch.landscapeParams) state.landscapeParams = defaultLandscapeParams(catalog, patch.landscape);
-  return state;
 }
 
 /**
