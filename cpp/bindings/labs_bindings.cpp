@@ -25,13 +25,20 @@ std::vector<Config> configsFrom(const val& list) {
   return out;
 }
 
-// {lrMin, lrMax, lrCount, steps, noiseSigma, noiseSeed, minimumTolerance, gradientTolerance}
+// {lrMin, lrMax, lrCount, steps} into a sweep's range (SweepOptions, NetworkSweepRange);
+// a missing field keeps the core's default.
+template <typename Range>
+Range withSweepRange(const val& options, Range r) {
+  r.lrMin = numberOr(options, "lrMin", r.lrMin);
+  r.lrMax = numberOr(options, "lrMax", r.lrMax);
+  r.lrCount = static_cast<int>(numberOr(options, "lrCount", r.lrCount));
+  r.steps = static_cast<long>(numberOr(options, "steps", static_cast<double>(r.steps)));
+  return r;
+}
+
+// The range, then {noiseSigma, noiseSeed, minimumTolerance, gradientTolerance}
 SweepOptions sweepOptionsFrom(const val& options) {
-  SweepOptions so;
-  so.lrMin = numberOr(options, "lrMin", so.lrMin);
-  so.lrMax = numberOr(options, "lrMax", so.lrMax);
-  so.lrCount = static_cast<int>(numberOr(options, "lrCount", so.lrCount));
-  so.steps = static_cast<long>(numberOr(options, "steps", static_cast<double>(so.steps)));
+  SweepOptions so = withSweepRange(options, SweepOptions{});
   so.noise.sigma = numberOr(options, "noiseSigma", so.noise.sigma);
   so.noise.seed = seedFromNumber(numberOr(options, "noiseSeed", static_cast<double>(so.noise.seed)), "noise seed");
   so.criteria.minimumTolerance = numberOr(options, "minimumTolerance", so.criteria.minimumTolerance);
@@ -86,16 +93,6 @@ TrainingOptions trainingOptionsFrom(const val& obj) {
   return t;
 }
 
-// {lrMin, lrMax, lrCount, steps}
-NetworkSweepRange sweepRangeFrom(const val& options) {
-  NetworkSweepRange r;
-  r.lrMin = numberOr(options, "lrMin", r.lrMin);
-  r.lrMax = numberOr(options, "lrMax", r.lrMax);
-  r.lrCount = static_cast<int>(numberOr(options, "lrCount", r.lrCount));
-  r.steps = static_cast<long>(numberOr(options, "steps", static_cast<double>(r.steps)));
-  return r;
-}
-
 val datasetPoints(const Dataset& d) {
   return object({{"id", val(d.id)}, {"classes", val(d.classes)}, {"trainX", typedCopy(d.trainX)},
                  {"trainY", typedCopy(d.trainY)}, {"valX", typedCopy(d.valX)}, {"valY", typedCopy(d.valY)},
@@ -105,8 +102,9 @@ val datasetPoints(const Dataset& d) {
 val networkSweep(const val& dataset, const val& spec, const val& configs, const val& options) {
   return guardObject([&] {
     const Dataset d = makeDataset(datasetOptionsFrom(dataset));
+    const NetworkSweepRange range = withSweepRange(options, NetworkSweepRange{});
     const NetworkSweepResult r = runNetworkSweep(d, mlpSpecFrom(spec, d.classes), configsFrom<NetworkConfig>(configs),
-                                                 sweepRangeFrom(options), trainingOptionsFrom(options));
+                                                 range, trainingOptionsFrom(options));
     return object({{"lrs", typedCopy(r.lrs)}, {"labels", stringArray(r.labels)},
                    {"finalTrainLoss", typedCopy(r.finalTrainLoss)},
                    {"finalValidationLoss", typedCopy(r.finalValidationLoss)}, {"bestIndex", typedCopy(r.bestIndex)}});
