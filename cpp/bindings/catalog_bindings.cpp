@@ -14,65 +14,45 @@
 namespace optlab::bind {
 namespace {
 
-const char* kindName(HyperKind k) {
-  switch (k) {
-    case HyperKind::Number: return "number";
-    case HyperKind::Bool: return "bool";
-    case HyperKind::Pair: return "pair";
-  }
-  return "number";
-}
-
 val hyperParamObject(const HyperParamSpec& s) {
-  return object({{"name", val(s.name)}, {"kind", val(std::string(kindName(s.kind)))}, {"defaults", numberArray(s.defaults)},
-                 {"min", val(s.min)}, {"max", val(s.max)}, {"minInclusive", val(s.minInclusive)},
-                 {"maxInclusive", val(s.maxInclusive)}, {"required", val(s.required)}, {"teaching", val(s.teaching)},
-                 {"help", val(s.help)}});
+  return object({{"name", val(s.name)}, {"kind", val(std::string(hyperKindName(s.kind)))},
+                 {"defaults", numberArray(s.defaults)}, {"min", val(s.min)}, {"max", val(s.max)},
+                 {"minInclusive", val(s.minInclusive)}, {"maxInclusive", val(s.maxInclusive)},
+                 {"required", val(s.required)}, {"teaching", val(s.teaching)}, {"help", val(s.help)}});
 }
 
 val optimizerCatalog() {
-  val list = val::array();
-  unsigned i = 0;
-  for (const OptimizerInfo& info : optimizerInfos()) {
-    val params = val::array();
-    unsigned j = 0;
-    for (const HyperParamSpec& s : info.params) params.set(j++, hyperParamObject(s));
-    list.set(i++, object({{"id", val(info.id)}, {"displayName", val(info.displayName)},
-                          {"reference", val(info.reference)}, {"params", params}}));
-  }
-  return list;
+  return arrayOf(optimizerInfos(), [](const OptimizerInfo& info) {
+    return object({{"id", val(info.id)}, {"displayName", val(info.displayName)}, {"reference", val(info.reference)},
+                   {"params", arrayOf(info.params, hyperParamObject)}});
+  });
 }
 
 val landscapeInfoObject(const LandscapeInfo& info) {
-  val params = val::array();
-  unsigned j = 0;
-  for (const LandscapeParamSpec& s : info.params)
-    params.set(j++, object({{"name", val(s.name)}, {"label", val(s.label)}, {"default", val(s.defaultValue)},
-                            {"min", val(s.min)}, {"max", val(s.max)}, {"integer", val(s.integer)}, {"help", val(s.help)}}));
+  const val params = arrayOf(info.params, [](const LandscapeParamSpec& s) {
+    return object({{"name", val(s.name)}, {"label", val(s.label)}, {"default", val(s.defaultValue)}, {"min", val(s.min)},
+                   {"max", val(s.max)}, {"integer", val(s.integer)}, {"help", val(s.help)}});
+  });
   return object({{"id", val(info.id)}, {"displayName", val(info.displayName)}, {"latex", val(info.latex)},
                  {"description", val(info.description)}, {"params", params}});
 }
 
 // The built-in landscapes, then the custom one with its default function and domain.
 val landscapeCatalog() {
-  val list = val::array();
-  unsigned i = 0;
-  for (const LandscapeInfo& info : landscapeInfos()) list.set(i++, landscapeInfoObject(info));
+  val list = arrayOf(landscapeInfos(), landscapeInfoObject);
   val custom = landscapeInfoObject(customLandscapeInfo());
   custom.set("custom", true);
   custom.set("defaultExpression", std::string(kCustomDefaultExpression));
   custom.set("defaultDomain", domainObject(kCustomDefaultDomain));
-  list.set(i, custom);
+  list.call<void>("push", custom);
   return list;
 }
 
 val datasetCatalog() {
-  val list = val::array();
-  unsigned i = 0;
-  for (const DatasetInfo& d : datasetInfos())
-    list.set(i++, object({{"id", val(d.id)}, {"displayName", val(d.displayName)}, {"description", val(d.description)},
-                          {"maxClasses", val(d.maxClasses)}}));
-  return list;
+  return arrayOf(datasetInfos(), [](const DatasetInfo& d) {
+    return object({{"id", val(d.id)}, {"displayName", val(d.displayName)}, {"description", val(d.description)},
+                   {"maxClasses", val(d.maxClasses)}});
+  });
 }
 
 // Static facts about an optimizer configuration (the chapter's memory table).
@@ -103,34 +83,15 @@ val checkExpression(const std::string& text) {
   }
 }
 
-const char* scheduleKindName(ScheduleParamKind kind) {
-  switch (kind) {
-    case ScheduleParamKind::Integer: return "integer";
-    case ScheduleParamKind::Number: return "number";
-    case ScheduleParamKind::IntegerList: return "integers";
-    case ScheduleParamKind::Choice: return "choice";
-    case ScheduleParamKind::Flag: return "bool";
-    case ScheduleParamKind::Schedulers: return "schedulers";
-  }
-  return "number";
-}
-
 // torch's schedulers: [{id, help, params: [{name, kind, default ("" required, "None" optional), choices, help}]}]
 val schedulerCatalog() {
-  val list = val::array();
-  unsigned i = 0;
-  for (const SchedulerInfo& info : schedulerInfos()) {
-    val params = val::array();
-    unsigned j = 0;
-    for (const ScheduleParamSpec& s : info.params) {
-      val choices = val::array();
-      for (unsigned c = 0; c < s.choices.size(); ++c) choices.set(c, s.choices[c]);
-      params.set(j++, object({{"name", val(s.name)}, {"kind", val(std::string(scheduleKindName(s.kind)))},
-                              {"default", val(s.defaultText)}, {"choices", choices}, {"help", val(s.help)}}));
-    }
-    list.set(i++, object({{"id", val(info.id)}, {"help", val(info.help)}, {"params", params}}));
-  }
-  return list;
+  return arrayOf(schedulerInfos(), [](const SchedulerInfo& info) {
+    const val params = arrayOf(info.params, [](const ScheduleParamSpec& s) {
+      return object({{"name", val(s.name)}, {"kind", val(std::string(scheduleParamKindName(s.kind)))},
+                     {"default", val(s.defaultText)}, {"choices", stringArray(s.choices)}, {"help", val(s.help)}});
+    });
+    return object({{"id", val(info.id)}, {"help", val(info.help)}, {"params", params}});
+  });
 }
 
 }  // namespace

@@ -5,7 +5,17 @@ namespace optlab::bind {
 
 namespace {
 
-val keysOf(const val& obj) { return val::global("Object").call<val>("keys", obj); }
+// Calls use(key, obj[key]) for each own key of a JS object (none when it is missing).
+template <typename F>
+void forEachField(const val& obj, F&& use) {
+  if (absent(obj)) return;
+  const val keys = val::global("Object").call<val>("keys", obj);
+  const unsigned n = keys["length"].as<unsigned>();
+  for (unsigned i = 0; i < n; ++i) {
+    const std::string key = keys[i].as<std::string>();
+    use(key, obj[key]);
+  }
+}
 
 SettingInput inputFrom(const std::string& name, const val& v) {
   SettingInput in{name, SettingInput::Type::Other, {}, val::global("String")(v).as<std::string>()};
@@ -31,42 +41,22 @@ SettingInput inputFrom(const std::string& name, const val& v) {
 
 Settings settingsFrom(const std::string& optimizerId, const val& settings) {
   std::vector<SettingInput> inputs;
-  if (!absent(settings)) {
-    const val keys = keysOf(settings);
-    const unsigned n = keys["length"].as<unsigned>();
-    for (unsigned i = 0; i < n; ++i) {
-      const std::string key = keys[i].as<std::string>();
-      inputs.push_back(inputFrom(key, settings[key]));
-    }
-  }
+  forEachField(settings, [&](const std::string& key, const val& v) { inputs.push_back(inputFrom(key, v)); });
   return settingsFromInputs(optimizerId, inputs);
 }
 
 LandscapeParams landscapeParamsFrom(const val& params) {
   LandscapeParams out;
-  if (absent(params)) return out;
-  const val keys = keysOf(params);
-  const unsigned n = keys["length"].as<unsigned>();
-  for (unsigned i = 0; i < n; ++i) {
-    const std::string key = keys[i].as<std::string>();
-    out[key] = params[key].as<double>();
-  }
+  forEachField(params, [&](const std::string& key, const val& v) { out[key] = v.as<double>(); });
   return out;
 }
 
 val buffersObject(const std::vector<Buffer>& buffers, bool typedValues) {
-  val list = val::array();
-  unsigned i = 0;
-  for (const Buffer& b : buffers) {
-    val o = val::object();
-    o.set("name", b.name);
-    o.set("label", b.label);
-    o.set("latex", b.latex);
-    o.set("persistent", b.persistent);
-    o.set("values", typedValues ? typedCopy(b.values) : numberArray(b.values));
-    list.set(i++, o);
-  }
-  return list;
+  return arrayOf(buffers, [&](const Buffer& b) {
+    return object({{"name", val(b.name)}, {"label", val(b.label)}, {"latex", val(b.latex)},
+                   {"persistent", val(b.persistent)},
+                   {"values", typedValues ? typedCopy(b.values) : numberArray(b.values)}});
+  });
 }
 
 }  // namespace optlab::bind

@@ -13,8 +13,10 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cmath>
 #include <exception>
 #include <initializer_list>
+#include <optional>
 #include <utility>
 #include <string>
 #include <vector>
@@ -27,11 +29,18 @@ namespace optlab::bind {
 
 using emscripten::val;
 
+// A JS array of toVal(item) for each item.
+template <typename Range, typename F>
+val arrayOf(const Range& items, F&& toVal) {
+  val out = val::array();
+  unsigned i = 0;
+  for (const auto& item : items) out.set(i++, toVal(item));
+  return out;
+}
+
 template <typename T>
 val numberArray(const std::vector<T>& v) {
-  val out = val::array();
-  for (std::size_t i = 0; i < v.size(); ++i) out.set(static_cast<unsigned>(i), v[i]);
-  return out;
+  return arrayOf(v, [](const T& x) { return val(x); });
 }
 
 inline val stringArray(const std::vector<std::string>& v) { return numberArray(v); }
@@ -65,16 +74,21 @@ inline val domainObject(const Domain& d) {
 
 inline bool absent(const val& v) { return v.isUndefined() || v.isNull(); }
 
-inline double numberOr(const val& obj, const char* key, double fallback) {
-  if (absent(obj)) return fallback;
-  const val v = obj[key];
-  return absent(v) ? fallback : v.as<double>();
+// NaN stands for "none" where the wrapper passes an optional number.
+inline std::optional<double> optionalNumber(double v) {
+  return std::isnan(v) ? std::nullopt : std::optional<double>(v);
 }
 
+// obj[key] as a T, or `fallback` when obj or the field is missing.
+template <typename T>
+T fieldOr(const val& obj, const char* key, const T& fallback) {
+  if (absent(obj) || absent(obj[key])) return fallback;
+  return obj[key].as<T>();
+}
+
+inline double numberOr(const val& obj, const char* key, double fallback) { return fieldOr(obj, key, fallback); }
 inline std::string stringOr(const val& obj, const char* key, const std::string& fallback) {
-  if (absent(obj)) return fallback;
-  const val v = obj[key];
-  return absent(v) ? fallback : v.as<std::string>();
+  return fieldOr(obj, key, fallback);
 }
 
 // {lr: 0.01, betas: [0.9, 0.999], amsgrad: true} as typed inputs; the core checks them

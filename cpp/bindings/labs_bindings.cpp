@@ -25,15 +25,22 @@ std::vector<Config> configsFrom(const val& list) {
   return out;
 }
 
-// {lrMin, lrMax, lrCount, steps, noiseSigma, noiseSeed, minimumTolerance, gradientTolerance}
+// {lrMin, lrMax, lrCount, steps} into a sweep's range (SweepOptions, NetworkSweepRange);
+// a missing field keeps the core's default.
+template <typename Range>
+Range withSweepRange(const val& options, Range r) {
+  r.lrMin = numberOr(options, "lrMin", r.lrMin);
+  r.lrMax = numberOr(options, "lrMax", r.lrMax);
+  r.lrCount = static_cast<int>(numberOr(options, "lrCount", r.lrCount));
+  r.steps = static_cast<long>(numberOr(options, "steps", static_cast<double>(r.steps)));
+  return r;
+}
+
+// The range, then {noiseSigma, noiseSeed, minimumTolerance, gradientTolerance}
 SweepOptions sweepOptionsFrom(const val& options) {
-  SweepOptions so;
-  so.lrMin = numberOr(options, "lrMin", so.lrMin);
-  so.lrMax = numberOr(options, "lrMax", so.lrMax);
-  so.lrCount = static_cast<int>(numberOr(options, "lrCount", so.lrCount));
-  so.steps = static_cast<long>(numberOr(options, "steps", static_cast<double>(so.steps)));
-  so.noise.sigma = numberOr(options, "noiseSigma", 0);
-  so.noise.seed = seedFromNumber(numberOr(options, "noiseSeed", 1), "noise seed");
+  SweepOptions so = withSweepRange(options, SweepOptions{});
+  so.noise.sigma = numberOr(options, "noiseSigma", so.noise.sigma);
+  so.noise.seed = seedFromNumber(numberOr(options, "noiseSeed", static_cast<double>(so.noise.seed)), "noise seed");
   so.criteria.minimumTolerance = numberOr(options, "minimumTolerance", so.criteria.minimumTolerance);
   so.criteria.gradientTolerance = numberOr(options, "gradientTolerance", so.criteria.gradientTolerance);
   return so;
@@ -58,7 +65,7 @@ DatasetOptions datasetOptionsFrom(const val& obj) {
   d.noise = numberOr(obj, "noise", d.noise);
   d.validationFraction = numberOr(obj, "validationFraction", d.validationFraction);
   d.classes = static_cast<int>(numberOr(obj, "classes", d.classes));
-  d.seed = seedFromNumber(numberOr(obj, "seed", 1), "dataset seed");
+  d.seed = seedFromNumber(numberOr(obj, "seed", static_cast<double>(d.seed)), "dataset seed");
   return d;
 }
 
@@ -80,9 +87,9 @@ MlpSpec mlpSpecFrom(const val& obj, int classes) {
 TrainingOptions trainingOptionsFrom(const val& obj) {
   TrainingOptions t;
   t.batchSize = static_cast<int>(numberOr(obj, "batchSize", t.batchSize));
-  t.weightSeed = seedFromNumber(numberOr(obj, "weightSeed", 1), "weight seed");
-  t.batchSeed = seedFromNumber(numberOr(obj, "batchSeed", 1), "batch seed");
-  t.evalEvery = static_cast<long>(numberOr(obj, "evalEvery", 0));
+  t.weightSeed = seedFromNumber(numberOr(obj, "weightSeed", static_cast<double>(t.weightSeed)), "weight seed");
+  t.batchSeed = seedFromNumber(numberOr(obj, "batchSeed", static_cast<double>(t.batchSeed)), "batch seed");
+  t.evalEvery = static_cast<long>(numberOr(obj, "evalEvery", static_cast<double>(t.evalEvery)));
   return t;
 }
 
@@ -95,10 +102,9 @@ val datasetPoints(const Dataset& d) {
 val networkSweep(const val& dataset, const val& spec, const val& configs, const val& options) {
   return guardObject([&] {
     const Dataset d = makeDataset(datasetOptionsFrom(dataset));
-    const NetworkSweepResult r = runNetworkSweep(
-        d, mlpSpecFrom(spec, d.classes), configsFrom<NetworkConfig>(configs), numberOr(options, "lrMin", 1e-4),
-        numberOr(options, "lrMax", 1), static_cast<int>(numberOr(options, "lrCount", 9)),
-        static_cast<long>(numberOr(options, "steps", 500)), trainingOptionsFrom(options));
+    const NetworkSweepRange range = withSweepRange(options, NetworkSweepRange{});
+    const NetworkSweepResult r = runNetworkSweep(d, mlpSpecFrom(spec, d.classes), configsFrom<NetworkConfig>(configs),
+                                                 range, trainingOptionsFrom(options));
     return object({{"lrs", typedCopy(r.lrs)}, {"labels", stringArray(r.labels)},
                    {"finalTrainLoss", typedCopy(r.finalTrainLoss)},
                    {"finalValidationLoss", typedCopy(r.finalValidationLoss)}, {"bestIndex", typedCopy(r.bestIndex)}});

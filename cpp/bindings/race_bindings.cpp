@@ -1,7 +1,6 @@
 // Bindings of the race (race/race.hpp) and what is computed on its landscape: the
 // surface under it, curvature and basins of attraction. Every fallible method returns
 // "" or the error message, or an object with `error`.
-#include <cmath>
 #include <memory>
 #include <optional>
 
@@ -13,16 +12,14 @@
 #include "landscapes/registry.hpp"
 #include "race/race.hpp"
 #include "random/seed.hpp"
-#include "schedules/registry.hpp"
 
 namespace optlab::bind {
 namespace {
 
 val landscapeDescription(const Landscape& f) {
-  val minima = val::array();
-  unsigned i = 0;
-  for (const Minimum& m : f.minima())
-    minima.set(i++, object({{"x", val(m.at.x)}, {"y", val(m.at.y)}, {"value", val(m.value)}, {"global", val(m.global)}}));
+  const val minima = arrayOf(f.minima(), [](const Minimum& m) {
+    return object({{"x", val(m.at.x)}, {"y", val(m.at.y)}, {"value", val(m.value)}, {"global", val(m.global)}});
+  });
   val params = val::object();
   for (const auto& [name, value] : f.parameters()) params.set(name, value);
   return object({{"id", val(f.id())}, {"displayName", val(f.displayName())}, {"latex", val(f.latex())},
@@ -78,12 +75,8 @@ class RaceHandle {
 
   val basins(const std::string& optimizerId, const val& settings, int nx, int ny, double maxSteps) const {
     return guardObject([&] {
-      BasinsOptions b;
-      b.nx = nx;
-      b.ny = ny;
-      b.maxSteps = static_cast<long>(maxSteps);
-      b.criteria = race().options().criteria;
-      b.noise = race().options().noise;
+      const BasinsOptions b{nx, ny, static_cast<long>(maxSteps), std::nullopt, race().options().criteria,
+                            race().options().noise};
       return basinsObject(computeBasins(race().landscape(), optimizerId, settingsFrom(optimizerId, settings), b),
                           maxSteps);
     });
@@ -100,32 +93,15 @@ class RaceHandle {
   // An lr schedule ("" for none: torch's call, e.g. "StepLR(step_size=50,gamma=0.5)")
   // and gradient clipping (NaN for none) for one runner. "" or the core's message.
   std::string setRunnerSchedule(unsigned index, const std::string& scheduler, double maxNorm, double clipValue) {
-    return guard([&] {
-      race().runnerInfo(index);  // range check, with the core's message
-      std::optional<ScheduleSpec> spec;
-      if (!scheduler.empty()) spec = parseScheduleCall(scheduler);
-      GradientClipping clipping;
-      if (!std::isnan(maxNorm)) clipping.maxNorm = maxNorm;
-      if (!std::isnan(clipValue)) clipping.clipValue = clipValue;
-      race().setRunnerTraining(index, spec, clipping);
-    });
+    return guard(
+        [&] { race().setRunnerSchedule(index, scheduler, {optionalNumber(maxNorm), optionalNumber(clipValue)}); });
   }
 
-  std::string removeRunner(unsigned index) {
-    return guard([&] { race().removeRunner(index); });
-  }
-
-  std::string setStart(double x, double y) {
-    return guard([&] { race().setStart(Point{x, y}); });
-  }
+  std::string removeRunner(unsigned index) { return guard([&] { race().removeRunner(index); }); }
+  std::string setStart(double x, double y) { return guard([&] { race().setStart(Point{x, y}); }); }
 
   std::string setNoise(double sigma, double seed) {
-    return guard([&] {
-      RaceOptions o = race().options();
-      o.noise.sigma = sigma;
-      o.noise.seed = seedFromNumber(seed, "noise seed");
-      race().setOptions(o);
-    });
+    return guard([&] { race().setNoise({sigma, seedFromNumber(seed, "noise seed")}); });
   }
 
   void reset() { race().reset(); }
@@ -140,8 +116,6 @@ class RaceHandle {
     return val(emscripten::typed_memory_view(f.size(), f.data()));
   }
 
-  val trajectory(unsigned index) const { return typedCopy(race().trajectory(index)); }
-  val trajectorySteps(unsigned index) const { return typedCopy(race().trajectorySteps(index)); }
 
   // {points: [x, y, loss]*n, steps}: the points recorded after step `afterStep` (-1: all).
   val trajectorySince(unsigned index, double afterStep) const {
@@ -196,8 +170,6 @@ EMSCRIPTEN_BINDINGS(optlab_race) {
       .function("steps", &RaceHandle::steps)
       .function("finished", &RaceHandle::finished)
       .function("frame", &RaceHandle::frame)
-      .function("trajectory", &RaceHandle::trajectory)
-      .function("trajectorySteps", &RaceHandle::trajectorySteps)
       .function("trajectorySince", &RaceHandle::trajectorySince)
       .function("runnerInfo", &RaceHandle::runnerInfo)
       .function("buffers", &RaceHandle::buffers)

@@ -57,15 +57,6 @@ std::string formatNumber(double v) {
   return buffer;
 }
 
-std::string kindName(HyperKind kind) {
-  switch (kind) {
-    case HyperKind::Number: return "number";
-    case HyperKind::Bool: return "bool";
-    case HyperKind::Pair: return "pair";
-  }
-  return "?";
-}
-
 std::string defaultText(const HyperParamSpec& p) {
   if (p.kind == HyperKind::Bool) return p.defaults[0] != 0 ? "true" : "false";
   std::string out;
@@ -78,7 +69,7 @@ std::string list() {
   for (const auto& info : optimizerInfos()) {
     out += "  " + info.id + "  (" + info.displayName + "; " + info.reference + ")\n";
     for (const auto& p : info.params) {
-      out += "    " + p.name + "=" + defaultText(p) + "  [" + kindName(p.kind) +
+      out += "    " + p.name + "=" + defaultText(p) + "  [" + hyperKindName(p.kind) +
              (p.required ? ", required" : "") + (p.teaching ? ", teaching switch" : "") + "]  " + p.help + "\n";
     }
   }

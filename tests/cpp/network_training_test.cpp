@@ -168,7 +168,7 @@ TEST_CASE("Training_InvalidInput", "[network]") {
 
 TEST_CASE("NetworkSweep_TunesEachOptimizer", "[network]") {
   const std::vector<NetworkConfig> configs = {{"sgd", {}, ""}, {"adam", {}, ""}};
-  const auto r = runNetworkSweep(dataset("moons"), smallNet(), configs, 1e-4, 10, 6, 150);
+  const auto r = runNetworkSweep(dataset("moons"), smallNet(), configs, {1e-4, 10, 6, 150});
   REQUIRE(r.lrs.size() == 6);
   REQUIRE(r.finalValidationLoss.size() == 12);
   REQUIRE(r.bestIndex.size() == 2);

@@ -251,6 +251,22 @@ TEST_CASE("Race_SameSeedSameNoisyRace", "[race][noise]") {
   CHECK(run(clean) != a);
 }
 
+TEST_CASE("Race_SetNoiseKeepsTheOtherOptions", "[race][noise]") {
+  // setNoise() is setOptions() with only the noise changed: same run as the full options.
+  RaceOptions o = noStops();
+  o.noise.sigma = 0.5;
+  o.noise.seed = 77;
+  Race viaOptions(makeLandscape("rosenbrock"), {-1.5, 2}, o);
+  Race viaNoise(makeLandscape("rosenbrock"), {-1.5, 2}, noStops());
+  for (Race* race : {&viaOptions, &viaNoise}) race->addRunner("adam", lr(1e-2));
+  viaNoise.setNoise({0.5, 77});
+  CHECK(viaNoise.options().criteria.stopOnConvergence == o.criteria.stopOnConvergence);
+  viaOptions.advance(50);
+  viaNoise.advance(50);
+  CHECK(viaNoise.trajectory(0) == viaOptions.trajectory(0));
+  CHECK_THROWS_WITH(viaNoise.setNoise({-1, 1}), "Invalid noise sigma: -1 (must be >= 0)");
+}
+
 TEST_CASE("Race_SparseFeatureMasksYGradient", "[race][sparse_feature]") {
   // SGD only moves y on the steps where the landscape shows the y-gradient.
   auto f = makeLandscape("sparse_feature", {{"density", 0.2}, {"seed", 3}});

@@ -274,6 +274,31 @@ TEST_CASE("Race_ScheduledRunnerMatchesTheHarness", "[schedules][race]") {
   CHECK(race.runnerInfo(adagrad).lr == 0.1);
 }
 
+TEST_CASE("Race_SetRunnerScheduleFromCallText", "[schedules][race]") {
+  // The call text gives the same run as the parsed spec; "" takes the schedule off.
+  const char* call = "StepLR(step_size=5,gamma=0.5)";
+  const Point start = makeLandscape("rosenbrock")->suggestedStart();
+  Race fromSpec(makeLandscape("rosenbrock"), start), fromText(makeLandscape("rosenbrock"), start);
+  for (Race* race : {&fromSpec, &fromText}) race->addRunner("sgd", parseSettings("sgd", "lr=0.001"), "sgd");
+  GradientClipping clip;
+  clip.clipValue = 1.0;
+  fromSpec.setRunnerTraining(0, parseScheduleCall(call), clip);
+  fromText.setRunnerSchedule(0, call, clip);
+  fromSpec.advance(12);
+  fromText.advance(12);
+  CHECK(fromText.trajectory(0) == fromSpec.trajectory(0));
+  CHECK(fromText.runnerInfo(0).lr == 0.001 * 0.25);
+  fromText.setRunnerSchedule(0, "", {});
+  fromText.advance(1);
+  CHECK(fromText.runnerInfo(0).lr == 0.001);
+  // A bad index is reported before a bad call; a bad call changes nothing.
+  CHECK_THROWS_AS(fromText.setRunnerSchedule(3, "NoSuchLR()", {}), std::out_of_range);
+  CHECK_THROWS_WITH(fromText.setRunnerSchedule(0, "NoSuchLR()", {}),
+                    "module 'torch.optim.lr_scheduler' has no attribute 'NoSuchLR'");
+  fromText.advance(1);
+  CHECK(fromText.runnerInfo(0).lr == 0.001);
+}
+
 TEST_CASE("Race_SchedulerErrorStopsOnlyTheSchedule", "[schedules][race]") {
   auto landscape = makeLandscape("ravine");
   const Point start = landscape->suggestedStart();

@@ -7,7 +7,7 @@
 import { loadCore } from './core/load-core.js';
 import { createStore } from './state/store.js';
 import { parseQuery, serializeQuery } from './state/url.js';
-import { RACE_PROPERTIES, VIEW_PROPERTIES, defaultState, defaultLandscapeParams } from './state/properties.js';
+import { RACE_PROPERTIES, VIEW_PROPERTIES, raceFromPatch } from './state/properties.js';
 import { RaceSession } from './race/session.js';
 import { FrameTimer } from './race/frame-timer.js';
 import { byId } from './ui/dom.js';
@@ -22,8 +22,9 @@ import { createPanelHost } from './ui/panel-host.js';
 import { dockStage } from './ui/stage-dock.js';
 
 const RACE_KEYS = new Set(RACE_PROPERTIES.map((p) => p.key));
-/** Race keys whose change puts the runners back at the start (not the speed, for one). */
+/** Race keys whose change puts the runners back at the start (not the speed, for one). @type {ReadonlySet<string>} */
 const RESTART_KEYS = new Set(RACE_PROPERTIES.filter((p) => p.restarts !== false).map((p) => p.key));
+/** @type {ReadonlySet<string>} */
 const VIEW_KEYS = new Set(VIEW_PROPERTIES.map((p) => p.key));
 /** Panel text (readouts, step counter, inside table, chart) refreshes at most this often while playing. */
 const TEXT_MS = 100;
@@ -81,7 +82,7 @@ async function main() {
 
   let urlTimer = 0;
   store.subscribe((s, changed) => {
-    const raceChanged = [...changed].some((k) => RESTART_KEYS.has(/** @type {any} */ (k)));
+    const raceChanged = [...changed].some((k) => RESTART_KEYS.has(k));
     if (raceChanged) {
       const landscapeId = session.landscape?.id;
       try {
@@ -100,7 +101,7 @@ async function main() {
       document.documentElement.classList.toggle('large-type', s.largeType);
       map.drawSurface(true);
     }
-    const viewChanged = [...changed].some((k) => VIEW_KEYS.has(/** @type {any} */ (k)));
+    const viewChanged = [...changed].some((k) => VIEW_KEYS.has(k));
     if (viewChanged) { applyView(s); host.applyView(s); }
     host.update(s, changed);
     map.draw();
@@ -138,10 +139,8 @@ async function main() {
   const quizRoot = byId('quizzes');
   bridge.forwardQuizAnswers(quizRoot);
   /** A section's "Try it" (or a preset race): set up through the store; the race changes where it stands. */
-  const tryIt = (/** @type {Record<string, unknown>} */ patch) => {
-    const race = { ...defaultState(core), ...structuredClone(patch) };
-    if (patch.landscape && !patch.landscapeParams) race.landscapeParams = defaultLandscapeParams(core, String(patch.landscape));
-    store.setState({ ...race, selected: 0, playing: !reducedMotion });
+  const tryIt = (/** @type {Partial<import('./state/properties.js').RaceState>} */ patch) => {
+    store.setState({ ...raceFromPatch(patch, core), selected: 0, playing: !reducedMotion });
     if (stage.hidden) { // a section embed shows its race once asked for
       stage.hidden = false;
       map.drawSurface(true);
@@ -155,9 +154,9 @@ async function main() {
     else if (!pageState.embed && pageState.quiz) quizRoot.scrollIntoView();
   });
   chapterMounted.finally(() => bridge.post('ready', { query: serializeQuery(store.getState()) }));
-  /** @type {any} */ (window).optlab = { store, timer, session, map, panels: host,
-    get basins() { return host.instance('basins'); }, get video() { return /** @type {any} */ (host.instance('export'))?.video; },
-    get threeD() { return host.instance('3d'); } };
+  Object.assign(window, { optlab: { store, timer, session, map, panels: host,
+    get basins() { return host.instance('basins'); }, get video() { return host.instance('export')?.video; },
+    get threeD() { return host.instance('3d'); } } });
 }
 
 main().catch((err) => {

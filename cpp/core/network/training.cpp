@@ -153,10 +153,11 @@ std::vector<double> Training::decisionGrid(std::size_t config, int nx, int ny, d
 }
 
 NetworkSweepResult runNetworkSweep(const Dataset& data, const MlpSpec& spec, const std::vector<NetworkConfig>& configs,
-                                   double lrMin, double lrMax, int lrCount, long steps, const TrainingOptions& options) {
+                                   const NetworkSweepRange& range, const TrainingOptions& options) {
+  const long steps = range.steps;
   if (steps < 1) throw std::invalid_argument("Invalid step count: " + std::to_string(steps));
   NetworkSweepResult res;
-  res.lrs = logSpacedLrs(lrMin, lrMax, lrCount);
+  res.lrs = logSpacedLrs(range.lrMin, range.lrMax, range.lrCount);
   TrainingOptions o = options;
   o.evalEvery = steps;  // one record at the end
   for (const NetworkConfig& c : configs) {

@@ -120,8 +120,16 @@ struct NetworkSweepResult {
   std::vector<std::int32_t> bestIndex;
 };
 
+// The learning rates a network sweep tries and how long each trains (the defaults are
+// the exercises page's).
+struct NetworkSweepRange {
+  double lrMin = 1e-4;
+  double lrMax = 1;
+  int lrCount = 9;
+  long steps = 500;
+};
+
 NetworkSweepResult runNetworkSweep(const Dataset& data, const MlpSpec& spec, const std::vector<NetworkConfig>& configs,
-                                   double lrMin, double lrMax, int lrCount, long steps,
-                                   const TrainingOptions& options = {});
+                                   const NetworkSweepRange& range, const TrainingOptions& options = {});
 
 }  // namespace optlab

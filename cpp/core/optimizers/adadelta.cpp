@@ -6,7 +6,7 @@
 
 namespace optlab {
 
-Adadelta::Adadelta(const AdadeltaConfig& config) : config_(config) {
+Adadelta::Adadelta(const AdadeltaConfig& config) : ConfiguredOptimizer(config) {
   requireNonNegative(config.lr, "Invalid learning rate");
   requireThat(0.0 <= config.rho && config.rho <= 1.0, "Invalid rho value: " + pythonFloat(config.rho));
   requireNonNegative(config.eps, "Invalid epsilon value");
@@ -24,11 +24,7 @@ void Adadelta::update(std::span<double> p, std::span<const double> g) {
   const double rho = config_.rho;
   const double eps = config_.eps;
   const double wd = config_.weight_decay;
-  double* grad = values(grad_);
-  double* v = values(squareAvg_);
-  double* u = values(accDelta_);
-  double* delta = values(delta_);
-  double* upd = values(update_);
+  const auto [grad, v, u, delta, upd] = valuesOf(grad_, squareAvg_, accDelta_, delta_, update_);
   for (std::size_t i = 0; i < p.size(); ++i) {
     double gi = config_.maximize ? -g[i] : g[i];
     if (wd != 0) gi = gi + wd * p[i];

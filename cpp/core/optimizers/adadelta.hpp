@@ -14,7 +14,7 @@
 // no lr; torch's lr = 1.0 reproduces it. eps is inside both square roots.
 #pragma once
 
-#include "elementwise_optimizer.hpp"
+#include "configured_optimizer.hpp"
 
 namespace optlab {
 
@@ -26,16 +26,12 @@ struct AdadeltaConfig {
   bool maximize = false;
 };
 
-class Adadelta final : public ElementwiseOptimizer {
+class Adadelta final : public ConfiguredOptimizer<AdadeltaConfig> {
  public:
   explicit Adadelta(const AdadeltaConfig& config);
-  const AdadeltaConfig& config() const { return config_; }
-  ScheduledHyperparameters scheduledHyperparameters() override { return {&config_.lr, nullptr, MomentumKey::None}; }
 
  private:
   void update(std::span<double> p, std::span<const double> g) override;
-
-  AdadeltaConfig config_;
   std::size_t grad_ = 0, squareAvg_ = 0, accDelta_ = 0, delta_ = 0, update_ = 0;
 };
 

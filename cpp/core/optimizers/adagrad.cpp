@@ -6,12 +6,11 @@
 
 namespace optlab {
 
-Adagrad::Adagrad(const AdagradConfig& config) : config_(config) {
-  requireNonNegative(config.lr, "Invalid learning rate");
-  requireNonNegative(config.lr_decay, "Invalid lr_decay value");
-  requireNonNegative(config.weight_decay, "Invalid weight_decay value");
-  requireNonNegative(config.initial_accumulator_value, "Invalid initial_accumulator_value value");
-  requireNonNegative(config.eps, "Invalid epsilon value");
+Adagrad::Adagrad(const AdagradConfig& config) : ConfiguredOptimizer(config) {
+  requireNonNegative({{config.lr, "Invalid learning rate"}, {config.lr_decay, "Invalid lr_decay value"},
+                      {config.weight_decay, "Invalid weight_decay value"},
+                      {config.initial_accumulator_value, "Invalid initial_accumulator_value value"},
+                      {config.eps, "Invalid epsilon value"}});
 
   grad_ = addBuffer("grad", "gradient used", "g_t", false);
   sum_ = addBuffer("sum", "sum of squared gradients", "G_t", true, config.initial_accumulator_value);
@@ -22,10 +21,7 @@ Adagrad::Adagrad(const AdagradConfig& config) : config_(config) {
 void Adagrad::update(std::span<double> p, std::span<const double> g) {
   const double wd = config_.weight_decay;
   const double clr = config_.lr / (1 + static_cast<double>(t_ - 1) * config_.lr_decay);
-  double* grad = values(grad_);
-  double* sum = values(sum_);
-  double* stdv = values(std_);
-  double* upd = values(update_);
+  const auto [grad, sum, stdv, upd] = valuesOf(grad_, sum_, std_, update_);
   for (std::size_t i = 0; i < p.size(); ++i) {
     double gi = config_.maximize ? -g[i] : g[i];
     if (wd != 0) gi = gi + wd * p[i];

@@ -15,7 +15,7 @@
 // initial_accumulator_value.
 #pragma once
 
-#include "elementwise_optimizer.hpp"
+#include "configured_optimizer.hpp"
 
 namespace optlab {
 
@@ -28,16 +28,12 @@ struct AdagradConfig {
   bool maximize = false;
 };
 
-class Adagrad final : public ElementwiseOptimizer {
+class Adagrad final : public ConfiguredOptimizer<AdagradConfig> {
  public:
   explicit Adagrad(const AdagradConfig& config);
-  const AdagradConfig& config() const { return config_; }
-  ScheduledHyperparameters scheduledHyperparameters() override { return {&config_.lr, nullptr, MomentumKey::None}; }
 
  private:
   void update(std::span<double> p, std::span<const double> g) override;
-
-  AdagradConfig config_;
   std::size_t grad_ = 0, sum_ = 0, std_ = 0, update_ = 0;
 };
 

@@ -7,7 +7,7 @@
 namespace optlab {
 
 Adam::Adam(const AdamConfig& config, bool decoupledWeightDecay)
-    : config_(config), decoupled_(decoupledWeightDecay) {
+    : ConfiguredOptimizer(config, &AdamConfig::beta1, MomentumKey::Beta1), decoupled_(decoupledWeightDecay) {
   requireAdamFamily(config.lr, config.eps, config.beta1, config.beta2, config.weight_decay);
 
   grad_ = addBuffer("grad", "gradient used", "g_t", false);

@@ -24,7 +24,7 @@
 //    step is lr*m/(sqrt(v) + eps) with the zero-started moments. Nothing else changes.
 #pragma once
 
-#include "elementwise_optimizer.hpp"
+#include "configured_optimizer.hpp"
 
 namespace optlab {
 
@@ -39,11 +39,9 @@ struct AdamConfig {
   bool bias_correction = true;  // teaching switch (see above)
 };
 
-class Adam : public ElementwiseOptimizer {
+class Adam : public ConfiguredOptimizer<AdamConfig> {
  public:
   explicit Adam(const AdamConfig& config) : Adam(config, false) {}
-  const AdamConfig& config() const { return config_; }
-  ScheduledHyperparameters scheduledHyperparameters() override { return {&config_.lr, &config_.beta1, MomentumKey::Beta1}; }
 
  protected:
   // decoupledWeightDecay: AdamW's p = p*(1 - lr*weight_decay) before the moments, no L2.
@@ -52,7 +50,6 @@ class Adam : public ElementwiseOptimizer {
  private:
   void update(std::span<double> p, std::span<const double> g) override;
 
-  AdamConfig config_;
   bool decoupled_ = false;
   std::size_t grad_ = 0, expAvg_ = 0, expAvgSq_ = 0, maxExpAvgSq_ = 0, mHat_ = 0, vHat_ = 0,
               denom_ = 0, update_ = 0;

@@ -6,7 +6,8 @@
 
 namespace optlab {
 
-Adamax::Adamax(const AdamaxConfig& config) : config_(config) {
+Adamax::Adamax(const AdamaxConfig& config)
+    : ConfiguredOptimizer(config, &AdamaxConfig::beta1, MomentumKey::Beta1) {
   requireAdamFamily(config.lr, config.eps, config.beta1, config.beta2, config.weight_decay);
 
   grad_ = addBuffer("grad", "gradient used", "g_t", false);
@@ -20,10 +21,7 @@ void Adamax::update(std::span<double> p, std::span<const double> g) {
   const double beta2 = config_.beta2;
   const double wd = config_.weight_decay;
   const double clr = config_.lr / (1 - std::pow(beta1, static_cast<double>(t_)));
-  double* grad = values(grad_);
-  double* m = values(expAvg_);
-  double* u = values(expInf_);
-  double* upd = values(update_);
+  const auto [grad, m, u, upd] = valuesOf(grad_, expAvg_, expInf_, update_);
   for (std::size_t i = 0; i < p.size(); ++i) {
     double gi = config_.maximize ? -g[i] : g[i];
     if (wd != 0) gi = gi + wd * p[i];

@@ -14,7 +14,7 @@
 // u = max(beta2*u, |g|) with no eps, and u has no bias correction.
 #pragma once
 
-#include "elementwise_optimizer.hpp"
+#include "configured_optimizer.hpp"
 
 namespace optlab {
 
@@ -27,16 +27,12 @@ struct AdamaxConfig {
   bool maximize = false;
 };
 
-class Adamax final : public ElementwiseOptimizer {
+class Adamax final : public ConfiguredOptimizer<AdamaxConfig> {
  public:
   explicit Adamax(const AdamaxConfig& config);
-  const AdamaxConfig& config() const { return config_; }
-  ScheduledHyperparameters scheduledHyperparameters() override { return {&config_.lr, &config_.beta1, MomentumKey::Beta1}; }
 
  private:
   void update(std::span<double> p, std::span<const double> g) override;
-
-  AdamaxConfig config_;
   std::size_t grad_ = 0, expAvg_ = 0, expInf_ = 0, update_ = 0;
 };
 

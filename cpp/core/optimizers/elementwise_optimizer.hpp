@@ -8,6 +8,7 @@
 // only path that allocates.
 #pragma once
 
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <span>
@@ -31,6 +32,11 @@ class ElementwiseOptimizer : public Optimizer {
                         double initialValue = 0.0);
   double* values(std::size_t index) { return buffers_[index].values.data(); }
   const double* values(std::size_t index) const { return buffers_[index].values.data(); }
+  // Several buffers at once, for a rule's locals: `const auto [m, v] = valuesOf(expAvg_, expAvgSq_);`
+  template <typename... Index>
+  std::array<double*, sizeof...(Index)> valuesOf(Index... index) {
+    return {values(static_cast<std::size_t>(index))...};
+  }
 
   // Called by reset() after every buffer is back at its initial value.
   virtual void onReset() {}

@@ -4,7 +4,7 @@
 
 namespace optlab {
 
-Lion::Lion(const LionConfig& config) : config_(config) {
+Lion::Lion(const LionConfig& config) : ConfiguredOptimizer(config, &LionConfig::beta1, MomentumKey::Beta1) {
   requireNonNegative(config.lr, "Invalid learning rate");
   requireBeta(config.beta1, 0);
   requireBeta(config.beta2, 1);
@@ -21,10 +21,7 @@ void Lion::update(std::span<double> p, std::span<const double> g) {
   const double beta1 = config_.beta1;
   const double beta2 = config_.beta2;
   const double wd = config_.weight_decay;
-  double* grad = values(grad_);
-  double* m = values(expAvg_);
-  double* c = values(c_);
-  double* upd = values(update_);
+  const auto [grad, m, c, upd] = valuesOf(grad_, expAvg_, c_, update_);
   for (std::size_t i = 0; i < p.size(); ++i) {
     const double gi = g[i];
     grad[i] = gi;

@@ -14,7 +14,7 @@
 // Validation uses torch's wording and torch's ranges (0 <= lr, 0 <= beta < 1).
 #pragma once
 
-#include "elementwise_optimizer.hpp"
+#include "configured_optimizer.hpp"
 
 namespace optlab {
 
@@ -25,16 +25,12 @@ struct LionConfig {
   double weight_decay = 0.0;
 };
 
-class Lion final : public ElementwiseOptimizer {
+class Lion final : public ConfiguredOptimizer<LionConfig> {
  public:
   explicit Lion(const LionConfig& config);
-  const LionConfig& config() const { return config_; }
-  ScheduledHyperparameters scheduledHyperparameters() override { return {&config_.lr, &config_.beta1, MomentumKey::Beta1}; }
 
  private:
   void update(std::span<double> p, std::span<const double> g) override;
-
-  LionConfig config_;
   std::size_t grad_ = 0, expAvg_ = 0, c_ = 0, update_ = 0;
 };
 

@@ -6,7 +6,8 @@
 
 namespace optlab {
 
-Nadam::Nadam(const NadamConfig& config) : config_(config) {
+Nadam::Nadam(const NadamConfig& config)
+    : ConfiguredOptimizer(config, &NadamConfig::beta1, MomentumKey::Beta1) {
   requireAdamFamily(config.lr, config.eps, config.beta1, config.beta2, config.weight_decay);
   requireNonNegative(config.momentum_decay, "Invalid momentum_decay value");
 
@@ -21,11 +22,8 @@ Nadam::Nadam(const NadamConfig& config) : config_(config) {
 }
 
 void Nadam::update(std::span<double> p, std::span<const double> g) {
-  const double lr = config_.lr;
-  const double beta1 = config_.beta1;
-  const double beta2 = config_.beta2;
-  const double wd = config_.weight_decay;
-  const double psi = config_.momentum_decay;
+  // A copy, in NadamConfig's field order, so the loop reads locals.
+  const auto [lr, beta1, beta2, eps, wd, psi] = config_;
   const double t = static_cast<double>(t_);
   const double bc2 = 1 - std::pow(beta2, t);
   const double mu = beta1 * (1. - 0.5 * std::pow(0.96, t * psi));
@@ -36,12 +34,8 @@ void Nadam::update(std::span<double> p, std::span<const double> g) {
   const double cG = ((-lr) * (1. - mu)) / (1. - muProduct);
   const double cM = ((-lr) * muNext) / (1. - muProductNext);
 
-  double* grad = values(grad_);
-  double* m = values(expAvg_);
-  double* v = values(expAvgSq_);
-  double* mp = values(muProductBuf_);
-  double* denom = values(denom_);
-  double* upd = values(update_);
+  const auto [grad, m, v, mp, denom, upd] =
+      valuesOf(grad_, expAvg_, expAvgSq_, muProductBuf_, denom_, update_);
   for (std::size_t i = 0; i < p.size(); ++i) {
     double gi = g[i];
     if (wd != 0) gi = gi + wd * p[i];
@@ -51,7 +45,7 @@ void Nadam::update(std::span<double> p, std::span<const double> g) {
     m[i] = m[i] + (1 - beta1) * gi;
     v[i] = v[i] * beta2;
     v[i] = v[i] + ((1 - beta2) * gi) * gi;
-    denom[i] = std::sqrt(v[i] / bc2) + config_.eps;
+    denom[i] = std::sqrt(v[i] / bc2) + eps;
     const double old = p[i];
     p[i] = p[i] + (cG * gi) / denom[i];
     p[i] = p[i] + (cM * m[i]) / denom[i];

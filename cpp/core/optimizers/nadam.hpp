@@ -23,7 +23,7 @@
 // (pytorch PR #92699) to prod_{i<=t+1} mu_i, which this follows. No `maximize`.
 #pragma once
 
-#include "elementwise_optimizer.hpp"
+#include "configured_optimizer.hpp"
 
 namespace optlab {
 
@@ -36,17 +36,14 @@ struct NadamConfig {
   double momentum_decay = 4e-3;
 };
 
-class Nadam final : public ElementwiseOptimizer {
+class Nadam final : public ConfiguredOptimizer<NadamConfig> {
  public:
   explicit Nadam(const NadamConfig& config);
-  const NadamConfig& config() const { return config_; }
-  ScheduledHyperparameters scheduledHyperparameters() override { return {&config_.lr, &config_.beta1, MomentumKey::Beta1}; }
 
  private:
   void onReset() override { muProduct_ = 1.0f; }
   void update(std::span<double> p, std::span<const double> g) override;
 
-  NadamConfig config_;
   float muProduct_ = 1.0f;  // float32, exactly as torch keeps it
   std::size_t grad_ = 0, expAvg_ = 0, expAvgSq_ = 0, muProductBuf_ = 0, denom_ = 0, update_ = 0;
 };

@@ -6,7 +6,8 @@
 
 namespace optlab {
 
-Radam::Radam(const RadamConfig& config) : config_(config) {
+Radam::Radam(const RadamConfig& config)
+    : ConfiguredOptimizer(config, &RadamConfig::beta1, MomentumKey::Beta1) {
   requireAdamFamily(config.lr, config.eps, config.beta1, config.beta2, config.weight_decay);
 
   grad_ = addBuffer("grad", "gradient used", "g_t", false);
@@ -18,11 +19,8 @@ Radam::Radam(const RadamConfig& config) : config_(config) {
 }
 
 void Radam::update(std::span<double> p, std::span<const double> g) {
-  const double lr = config_.lr;
-  const double beta1 = config_.beta1;
-  const double beta2 = config_.beta2;
-  const double eps = config_.eps;
-  const double wd = config_.weight_decay;
+  // A copy, in RadamConfig's field order, so the loop reads locals.
+  const auto [lr, beta1, beta2, eps, wd] = config_;
   const double t = static_cast<double>(t_);
   const double bc1 = 1 - std::pow(beta1, t);
   const double bc2 = 1 - std::pow(beta2, t);
@@ -33,12 +31,7 @@ void Radam::update(std::span<double> p, std::span<const double> g) {
       rectified ? std::sqrt((((rhoT - 4) * (rhoT - 2)) * rhoInf) / (((rhoInf - 4) * (rhoInf - 2)) * rhoT)) : 0.0;
   const double bc2Sqrt = std::sqrt(bc2);
 
-  double* grad = values(grad_);
-  double* m = values(expAvg_);
-  double* v = values(expAvgSq_);
-  double* mHat = values(mHat_);
-  double* rectBuf = values(rect_);
-  double* upd = values(update_);
+  const auto [grad, m, v, mHat, rectBuf, upd] = valuesOf(grad_, expAvg_, expAvgSq_, mHat_, rect_, update_);
   for (std::size_t i = 0; i < p.size(); ++i) {
     double gi = g[i];
     if (wd != 0) gi = gi + wd * p[i];

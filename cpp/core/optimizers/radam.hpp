@@ -23,7 +23,7 @@
 // eps is outside the sqrt. No `maximize`.
 #pragma once
 
-#include "elementwise_optimizer.hpp"
+#include "configured_optimizer.hpp"
 
 namespace optlab {
 
@@ -35,16 +35,12 @@ struct RadamConfig {
   double weight_decay = 0.0;
 };
 
-class Radam final : public ElementwiseOptimizer {
+class Radam final : public ConfiguredOptimizer<RadamConfig> {
  public:
   explicit Radam(const RadamConfig& config);
-  const RadamConfig& config() const { return config_; }
-  ScheduledHyperparameters scheduledHyperparameters() override { return {&config_.lr, &config_.beta1, MomentumKey::Beta1}; }
 
  private:
   void update(std::span<double> p, std::span<const double> g) override;
-
-  RadamConfig config_;
   std::size_t grad_ = 0, expAvg_ = 0, expAvgSq_ = 0, mHat_ = 0, rect_ = 0, update_ = 0;
 };
 

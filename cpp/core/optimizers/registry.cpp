@@ -189,4 +189,9 @@ std::unique_ptr<Optimizer> makeOptimizer(const std::string& id, const Settings& 
   return e.make(settings);
 }
 
+const char* hyperKindName(HyperKind kind) {
+  static constexpr const char* kNames[] = {"number", "bool", "pair"};  // in HyperKind's order
+  return kNames[static_cast<int>(kind)];
+}
+
 }  // namespace optlab

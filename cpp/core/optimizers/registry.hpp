@@ -16,6 +16,8 @@
 namespace optlab {
 
 enum class HyperKind { Number, Bool, Pair };
+// "number", "bool" or "pair": the kind's name in `optlab list` and the page's catalog.
+const char* hyperKindName(HyperKind kind);
 
 // One hyperparameter as torch names it (plus the teaching switches, flagged).
 struct HyperParamSpec {

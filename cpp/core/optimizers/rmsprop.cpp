@@ -6,12 +6,12 @@
 
 namespace optlab {
 
-Rmsprop::Rmsprop(const RmspropConfig& config) : config_(config) {
-  requireNonNegative(config.lr, "Invalid learning rate");
-  requireNonNegative(config.eps, "Invalid epsilon value");
-  requireNonNegative(config.momentum, "Invalid momentum value");
-  requireNonNegative(config.weight_decay, "Invalid weight_decay value");
-  requireNonNegative(config.alpha, "Invalid alpha value");
+Rmsprop::Rmsprop(const RmspropConfig& config)
+    : ConfiguredOptimizer(config, &RmspropConfig::momentum, MomentumKey::Momentum) {
+  requireNonNegative({{config.lr, "Invalid learning rate"}, {config.eps, "Invalid epsilon value"},
+                      {config.momentum, "Invalid momentum value"},
+                      {config.weight_decay, "Invalid weight_decay value"},
+                      {config.alpha, "Invalid alpha value"}});
 
   grad_ = addBuffer("grad", "gradient used", "g_t", false);
   squareAvg_ = addBuffer("square_avg", "mean of squared gradients", "v_t", true);

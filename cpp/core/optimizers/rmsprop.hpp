@@ -21,7 +21,7 @@
 //    sqrt((v - ga^2) + eps)) instead of sqrt(v) + eps. Nothing else changes.
 #pragma once
 
-#include "elementwise_optimizer.hpp"
+#include "configured_optimizer.hpp"
 
 namespace optlab {
 
@@ -36,16 +36,12 @@ struct RmspropConfig {
   bool eps_inside_sqrt = false;  // teaching switch (see above)
 };
 
-class Rmsprop final : public ElementwiseOptimizer {
+class Rmsprop final : public ConfiguredOptimizer<RmspropConfig> {
  public:
   explicit Rmsprop(const RmspropConfig& config);
-  const RmspropConfig& config() const { return config_; }
-  ScheduledHyperparameters scheduledHyperparameters() override { return {&config_.lr, &config_.momentum, MomentumKey::Momentum}; }
 
  private:
   void update(std::span<double> p, std::span<const double> g) override;
-
-  RmspropConfig config_;
   std::size_t grad_ = 0, squareAvg_ = 0, gradAvg_ = 0, buf_ = 0, avg_ = 0, update_ = 0;
 };
 

@@ -60,6 +60,10 @@ void requireNonNegative(double value, const char* what) {
   if (!(0.0 <= value)) throw std::invalid_argument(std::string(what) + ": " + pythonFloat(value));
 }
 
+void requireNonNegative(std::initializer_list<NonNegativeCheck> checks) {
+  for (const NonNegativeCheck& check : checks) requireNonNegative(check.value, check.what);
+}
+
 void requireBeta(double beta, int index) {
   if (!(0.0 <= beta && beta < 1.0)) {
     throw std::invalid_argument("Invalid beta parameter at index " + std::to_string(index) + ": " +

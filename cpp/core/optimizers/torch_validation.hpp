@@ -6,6 +6,7 @@
 // behaves: `not 0.0 <= lr` rejects NaN, `lr < 0.0` lets it through.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 
 namespace optlab {
@@ -16,6 +17,14 @@ std::string pythonFloat(double value);
 // Throws std::invalid_argument(what + ": " + pythonFloat(value)) unless 0 <= value
 // (NaN fails, as torch's `if not 0.0 <= value`).
 void requireNonNegative(double value, const char* what);
+
+// A list of torch's `if not 0.0 <= value` checks, one {value, message} row each, run in
+// the order written (each optimizer's constructor lists them in its torch order).
+struct NonNegativeCheck {
+  double value;
+  const char* what;
+};
+void requireNonNegative(std::initializer_list<NonNegativeCheck> checks);
 
 // torch's `if not 0.0 <= beta < 1.0: "Invalid beta parameter at index i: beta"`.
 void requireBeta(double beta, int index);

@@ -1,4 +1,5 @@
 #include "race.hpp"
+#include "schedules/registry.hpp"
 #include "util/format_number.hpp"
 
 #include <algorithm>
@@ -108,6 +109,20 @@ void Race::setStart(Point start) {
   validateStart(start);
   start_ = start;
   reset();
+}
+
+void Race::setRunnerSchedule(std::size_t index, const std::string& schedulerCall,
+                             const GradientClipping& clipping) {
+  runner(index);
+  std::optional<ScheduleSpec> spec;
+  if (!schedulerCall.empty()) spec = parseScheduleCall(schedulerCall);
+  setRunnerTraining(index, spec, clipping);
+}
+
+void Race::setNoise(const NoiseSettings& noise) {
+  RaceOptions o = options_;
+  o.noise = noise;
+  setOptions(o);
 }
 
 void Race::setOptions(const RaceOptions& options) {

@@ -76,10 +76,15 @@ class Race {
   // A spec the scheduler or the optimizer rejects throws and changes nothing.
   void setRunnerTraining(std::size_t index, const std::optional<ScheduleSpec>& schedule,
                          const GradientClipping& clipping);
+  // The same from torch's call text, e.g. "StepLR(step_size=50,gamma=0.5)"; "" for no
+  // schedule. A bad index is reported before a bad call.
+  void setRunnerSchedule(std::size_t index, const std::string& schedulerCall, const GradientClipping& clipping);
 
   void setLandscape(std::unique_ptr<Landscape> landscape, Point start);
   void setStart(Point start);
   void setOptions(const RaceOptions& options);
+  // setOptions() with only the gradient noise changed.
+  void setNoise(const NoiseSettings& noise);
   void reset();
 
   // Advance every active runner by up to k steps (k >= 0), then refill frame().

@@ -183,108 +183,117 @@ std::unique_ptr<LrScheduler> makeSequential(const Args& a, ParamGroup& group) {
   return std::make_unique<SequentialLR>(group, std::move(children), a.integers("milestones"));
 }
 
+// One keyword argument: its spec (name, kind, torch's default, help) and the config
+// field it is read into. The field's type says how (Args' number, integer,
+// optionalInteger, integers, flag or choice); `torchMessage` as in Args::integer.
+template <typename Config, typename T>
+struct Arg {
+  ScheduleParamSpec spec;
+  T Config::*member;
+  const char* torchMessage = "";
+};
+
+template <typename Config, typename T>
+Arg<Config, T> arg(T Config::*member, ScheduleParamSpec spec, const char* torchMessage = "") {
+  return {std::move(spec), member, torchMessage};
+}
+
+void read(const Args& a, const std::string& name, double& out, const char*) { out = a.number(name); }
+void read(const Args& a, const std::string& name, long& out, const char* msg) { out = a.integer(name, msg); }
+void read(const Args& a, const std::string& name, std::optional<long>& out, const char* msg) {
+  out = a.optionalInteger(name, msg);
+}
+void read(const Args& a, const std::string& name, std::vector<long>& out, const char*) { out = a.integers(name); }
+void read(const Args& a, const std::string& name, bool& out, const char*) { out = a.flag(name); }
+void read(const Args& a, const std::string& name, std::string& out, const char*) { out = a.choice(name); }
+
+// A scheduler's entry from its argument rows: the specs for the catalog, and a factory
+// that reads the arguments in the order of the rows (the order torch reports errors
+// in) into a default Config.
+template <typename Scheduler, typename Config, typename... T>
+Entry entryOf(std::string id, std::string help, Arg<Config, T>... args) {
+  Factory make = [=](const Args& a, ParamGroup& group) -> std::unique_ptr<LrScheduler> {
+    Config c;
+    (read(a, args.spec.name, c.*(args.member), args.torchMessage), ...);
+    return std::make_unique<Scheduler>(group, c);
+  };
+  return {{std::move(id), std::move(help), {args.spec...}}, std::move(make)};
+}
+
 const std::vector<Entry>& entries() {
   static const std::vector<Entry> table = [] {
     std::vector<Entry> t;
-    t.push_back({{"StepLR", "lr *= gamma every step_size steps",
-                  {param("step_size", Kind::Integer, "", "period of the decay, in steps"),
-                   param("gamma", Kind::Number, "0.1", "multiplicative factor of the decay")}},
-                 [](const Args& a, ParamGroup& g) -> std::unique_ptr<LrScheduler> {
-                   return std::make_unique<StepLR>(g, StepLRConfig{a.integer("step_size"), a.number("gamma")});
-                 }});
-    t.push_back({{"MultiStepLR", "lr *= gamma at each milestone",
-                  {param("milestones", Kind::IntegerList, "", "steps at which lr is multiplied by gamma, e.g. 30,80"),
-                   param("gamma", Kind::Number, "0.1", "multiplicative factor of the decay")}},
-                 [](const Args& a, ParamGroup& g) -> std::unique_ptr<LrScheduler> {
-                   return std::make_unique<MultiStepLR>(g, MultiStepLRConfig{a.integers("milestones"), a.number("gamma")});
-                 }});
-    t.push_back({{"ExponentialLR", "lr *= gamma every step",
-                  {param("gamma", Kind::Number, "", "multiplicative factor of the decay")}},
-                 [](const Args& a, ParamGroup& g) -> std::unique_ptr<LrScheduler> {
-                   return std::make_unique<ExponentialLR>(g, ExponentialLRConfig{a.number("gamma")});
-                 }});
-    t.push_back({{"CosineAnnealingLR", "cosine decay from lr to eta_min over T_max steps (torch's recursive form)",
-                  {param("T_max", Kind::Integer, "", "steps of the half cosine"),
-                   param("eta_min", Kind::Number, "0.0", "the lowest lr")}},
-                 [](const Args& a, ParamGroup& g) -> std::unique_ptr<LrScheduler> {
-                   return std::make_unique<CosineAnnealingLR>(
-                       g, CosineAnnealingLRConfig{a.integer("T_max"), a.number("eta_min")});
-                 }});
-    t.push_back({{"CosineAnnealingWarmRestarts", "cosine decay restarted every T_i steps (SGDR)",
-                  {param("T_0", Kind::Integer, "", "steps until the first restart"),
-                   param("T_mult", Kind::Integer, "1", "each period is T_mult times the previous one"),
-                   param("eta_min", Kind::Number, "0.0", "the lowest lr")}},
-                 [](const Args& a, ParamGroup& g) -> std::unique_ptr<LrScheduler> {
-                   return std::make_unique<CosineAnnealingWarmRestarts>(
-                       g, CosineAnnealingWarmRestartsConfig{a.integer("T_0", "Expected positive integer T_0, but got "),
-                                                            a.integer("T_mult", "Expected integer T_mult >= 1, but got "),
-                                                            a.number("eta_min")});
-                 }});
-    t.push_back({{"LinearLR", "the factor on lr moves linearly from start_factor to end_factor (warm-up)",
-                  {param("start_factor", Kind::Number, "0.3333333333333333", "factor at step 0, in (0, 1]"),
-                   param("end_factor", Kind::Number, "1.0", "factor after total_iters steps, in [0, 1]"),
-                   param("total_iters", Kind::Integer, "5", "steps of the linear change")}},
-                 [](const Args& a, ParamGroup& g) -> std::unique_ptr<LrScheduler> {
-                   return std::make_unique<LinearLR>(
-                       g, LinearLRConfig{a.number("start_factor"), a.number("end_factor"), a.integer("total_iters")});
-                 }});
-    t.push_back({{"OneCycleLR", "1cycle: warm up to max_lr, then anneal far below; momentum cycles the other way",
-                  {param("max_lr", Kind::Number, "", "the peak lr"),
-                   param("total_steps", Kind::Integer, "None", "steps in the cycle"),
-                   param("epochs", Kind::Integer, "None", "with steps_per_epoch, instead of total_steps"),
-                   param("steps_per_epoch", Kind::Integer, "None", "with epochs, instead of total_steps"),
-                   param("pct_start", Kind::Number, "0.3", "fraction of the cycle spent warming up"),
-                   param("anneal_strategy", Kind::Choice, "cos", "cos or linear", {"cos", "linear"}),
-                   param("cycle_momentum", Kind::Flag, "true", "cycle momentum (or beta1) inversely to lr"),
-                   param("base_momentum", Kind::Number, "0.85", "momentum at the lr peak"),
-                   param("max_momentum", Kind::Number, "0.95", "momentum at the start and end"),
-                   param("div_factor", Kind::Number, "25.0", "initial_lr = max_lr/div_factor"),
-                   param("final_div_factor", Kind::Number, "10000.0", "min_lr = initial_lr/final_div_factor"),
-                   param("three_phase", Kind::Flag, "false", "a third phase annihilates lr to min_lr")}},
-                 [](const Args& a, ParamGroup& g) -> std::unique_ptr<LrScheduler> {
-                   OneCycleLRConfig c;
-                   c.max_lr = a.number("max_lr");
-                   c.total_steps = a.optionalInteger("total_steps", "Expected positive integer total_steps, but got ");
-                   c.epochs = a.optionalInteger("epochs", "Expected positive integer epochs, but got ");
-                   c.steps_per_epoch =
-                       a.optionalInteger("steps_per_epoch", "Expected positive integer steps_per_epoch, but got ");
-                   c.pct_start = a.number("pct_start");
-                   c.anneal_strategy = a.choice("anneal_strategy");
-                   c.cycle_momentum = a.flag("cycle_momentum");
-                   c.base_momentum = a.number("base_momentum");
-                   c.max_momentum = a.number("max_momentum");
-                   c.div_factor = a.number("div_factor");
-                   c.final_div_factor = a.number("final_div_factor");
-                   c.three_phase = a.flag("three_phase");
-                   return std::make_unique<OneCycleLR>(g, c);
-                 }});
-    t.push_back({{"PolynomialLR", "lr decays to 0 as (1 - t/total_iters)^power",
-                  {param("total_iters", Kind::Integer, "5", "steps of the decay"),
-                   param("power", Kind::Number, "1.0", "power of the polynomial")}},
-                 [](const Args& a, ParamGroup& g) -> std::unique_ptr<LrScheduler> {
-                   return std::make_unique<PolynomialLR>(g, PolynomialLRConfig{a.integer("total_iters"), a.number("power")});
-                 }});
-    t.push_back({{"ReduceLROnPlateau", "lr *= factor when the step's loss stops improving for patience steps",
-                  {param("mode", Kind::Choice, "min", "min: the loss should fall; max: rise", {"min", "max"}),
-                   param("factor", Kind::Number, "0.1", "new_lr = lr*factor"),
-                   param("patience", Kind::Integer, "10", "steps without improvement tolerated"),
-                   param("threshold", Kind::Number, "0.0001", "what counts as an improvement"),
-                   param("threshold_mode", Kind::Choice, "rel", "rel or abs", {"rel", "abs"}),
-                   param("cooldown", Kind::Integer, "0", "steps to wait after a reduction"),
-                   param("min_lr", Kind::Number, "0", "lower bound on lr"),
-                   param("eps", Kind::Number, "1e-08", "smaller reductions are skipped")}},
-                 [](const Args& a, ParamGroup& g) -> std::unique_ptr<LrScheduler> {
-                   ReduceLROnPlateauConfig c;
-                   c.mode = a.choice("mode");
-                   c.factor = a.number("factor");
-                   c.patience = a.integer("patience");
-                   c.threshold = a.number("threshold");
-                   c.threshold_mode = a.choice("threshold_mode");
-                   c.cooldown = a.integer("cooldown");
-                   c.min_lr = a.number("min_lr");
-                   c.eps = a.number("eps");
-                   return std::make_unique<ReduceLROnPlateau>(g, c);
-                 }});
+    t.push_back(entryOf<StepLR>("StepLR", "lr *= gamma every step_size steps",
+        arg(&StepLRConfig::step_size, param("step_size", Kind::Integer, "", "period of the decay, in steps")),
+        arg(&StepLRConfig::gamma, param("gamma", Kind::Number, "0.1", "multiplicative factor of the decay"))));
+    t.push_back(entryOf<MultiStepLR>("MultiStepLR", "lr *= gamma at each milestone",
+        arg(&MultiStepLRConfig::milestones,
+            param("milestones", Kind::IntegerList, "", "steps at which lr is multiplied by gamma, e.g. 30,80")),
+        arg(&MultiStepLRConfig::gamma, param("gamma", Kind::Number, "0.1", "multiplicative factor of the decay"))));
+    t.push_back(entryOf<ExponentialLR>("ExponentialLR", "lr *= gamma every step",
+        arg(&ExponentialLRConfig::gamma, param("gamma", Kind::Number, "", "multiplicative factor of the decay"))));
+    t.push_back(entryOf<CosineAnnealingLR>(
+        "CosineAnnealingLR", "cosine decay from lr to eta_min over T_max steps (torch's recursive form)",
+        arg(&CosineAnnealingLRConfig::T_max, param("T_max", Kind::Integer, "", "steps of the half cosine")),
+        arg(&CosineAnnealingLRConfig::eta_min, param("eta_min", Kind::Number, "0.0", "the lowest lr"))));
+    t.push_back(entryOf<CosineAnnealingWarmRestarts>(
+        "CosineAnnealingWarmRestarts", "cosine decay restarted every T_i steps (SGDR)",
+        arg(&CosineAnnealingWarmRestartsConfig::T_0, param("T_0", Kind::Integer, "", "steps until the first restart"),
+            "Expected positive integer T_0, but got "),
+        arg(&CosineAnnealingWarmRestartsConfig::T_mult,
+            param("T_mult", Kind::Integer, "1", "each period is T_mult times the previous one"),
+            "Expected integer T_mult >= 1, but got "),
+        arg(&CosineAnnealingWarmRestartsConfig::eta_min, param("eta_min", Kind::Number, "0.0", "the lowest lr"))));
+    t.push_back(entryOf<LinearLR>(
+        "LinearLR", "the factor on lr moves linearly from start_factor to end_factor (warm-up)",
+        arg(&LinearLRConfig::start_factor,
+            param("start_factor", Kind::Number, "0.3333333333333333", "factor at step 0, in (0, 1]")),
+        arg(&LinearLRConfig::end_factor,
+            param("end_factor", Kind::Number, "1.0", "factor after total_iters steps, in [0, 1]")),
+        arg(&LinearLRConfig::total_iters, param("total_iters", Kind::Integer, "5", "steps of the linear change"))));
+    t.push_back(entryOf<OneCycleLR>(
+        "OneCycleLR", "1cycle: warm up to max_lr, then anneal far below; momentum cycles the other way",
+        arg(&OneCycleLRConfig::max_lr, param("max_lr", Kind::Number, "", "the peak lr")),
+        arg(&OneCycleLRConfig::total_steps, param("total_steps", Kind::Integer, "None", "steps in the cycle"),
+            "Expected positive integer total_steps, but got "),
+        arg(&OneCycleLRConfig::epochs,
+            param("epochs", Kind::Integer, "None", "with steps_per_epoch, instead of total_steps"),
+            "Expected positive integer epochs, but got "),
+        arg(&OneCycleLRConfig::steps_per_epoch,
+            param("steps_per_epoch", Kind::Integer, "None", "with epochs, instead of total_steps"),
+            "Expected positive integer steps_per_epoch, but got "),
+        arg(&OneCycleLRConfig::pct_start,
+            param("pct_start", Kind::Number, "0.3", "fraction of the cycle spent warming up")),
+        arg(&OneCycleLRConfig::anneal_strategy,
+            param("anneal_strategy", Kind::Choice, "cos", "cos or linear", {"cos", "linear"})),
+        arg(&OneCycleLRConfig::cycle_momentum,
+            param("cycle_momentum", Kind::Flag, "true", "cycle momentum (or beta1) inversely to lr")),
+        arg(&OneCycleLRConfig::base_momentum, param("base_momentum", Kind::Number, "0.85", "momentum at the lr peak")),
+        arg(&OneCycleLRConfig::max_momentum,
+            param("max_momentum", Kind::Number, "0.95", "momentum at the start and end")),
+        arg(&OneCycleLRConfig::div_factor, param("div_factor", Kind::Number, "25.0", "initial_lr = max_lr/div_factor")),
+        arg(&OneCycleLRConfig::final_div_factor,
+            param("final_div_factor", Kind::Number, "10000.0", "min_lr = initial_lr/final_div_factor")),
+        arg(&OneCycleLRConfig::three_phase,
+            param("three_phase", Kind::Flag, "false", "a third phase annihilates lr to min_lr"))));
+    t.push_back(entryOf<PolynomialLR>("PolynomialLR", "lr decays to 0 as (1 - t/total_iters)^power",
+        arg(&PolynomialLRConfig::total_iters, param("total_iters", Kind::Integer, "5", "steps of the decay")),
+        arg(&PolynomialLRConfig::power, param("power", Kind::Number, "1.0", "power of the polynomial"))));
+    t.push_back(entryOf<ReduceLROnPlateau>(
+        "ReduceLROnPlateau", "lr *= factor when the step's loss stops improving for patience steps",
+        arg(&ReduceLROnPlateauConfig::mode,
+            param("mode", Kind::Choice, "min", "min: the loss should fall; max: rise", {"min", "max"})),
+        arg(&ReduceLROnPlateauConfig::factor, param("factor", Kind::Number, "0.1", "new_lr = lr*factor")),
+        arg(&ReduceLROnPlateauConfig::patience,
+            param("patience", Kind::Integer, "10", "steps without improvement tolerated")),
+        arg(&ReduceLROnPlateauConfig::threshold,
+            param("threshold", Kind::Number, "0.0001", "what counts as an improvement")),
+        arg(&ReduceLROnPlateauConfig::threshold_mode,
+            param("threshold_mode", Kind::Choice, "rel", "rel or abs", {"rel", "abs"})),
+        arg(&ReduceLROnPlateauConfig::cooldown,
+            param("cooldown", Kind::Integer, "0", "steps to wait after a reduction")),
+        arg(&ReduceLROnPlateauConfig::min_lr, param("min_lr", Kind::Number, "0", "lower bound on lr")),
+        arg(&ReduceLROnPlateauConfig::eps, param("eps", Kind::Number, "1e-08", "smaller reductions are skipped"))));
     t.push_back({{"SequentialLR", "schedulers one after another, switching at the milestones (warm-up, then decay)",
                   {param("schedulers", Kind::Schedulers, "", "e.g. LinearLR(start_factor=0.1,total_iters=20)+CosineAnnealingLR(T_max=180)"),
                    param("milestones", Kind::IntegerList, "", "steps at which the next scheduler takes over")}},
@@ -351,6 +360,12 @@ std::unique_ptr<LrScheduler> makeScheduler(const ScheduleSpec& spec, ParamGroup&
   const Entry& e = entry(spec.name);
   const Args args(e.info, spec);
   return e.make(args, group);
+}
+
+const char* scheduleParamKindName(ScheduleParamKind kind) {
+  // In ScheduleParamKind's order.
+  static constexpr const char* kNames[] = {"integer", "number", "integers", "choice", "bool", "schedulers"};
+  return kNames[static_cast<int>(kind)];
 }
 
 }  // namespace optlab

@@ -21,6 +21,8 @@
 namespace optlab {
 
 enum class ScheduleParamKind { Integer, Number, IntegerList, Choice, Flag, Schedulers };
+// "integer", "number", "integers", "choice", "bool" or "schedulers" (the page's catalog).
+const char* scheduleParamKindName(ScheduleParamKind kind);
 
 struct ScheduleParamSpec {
   std::string name;  // torch's keyword

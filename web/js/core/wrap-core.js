@@ -159,11 +159,12 @@ export class Race {
     return out;
   }
 
-  /** Flat [x, y, loss, ...] of one runner, and the step of each point. @param {number} index */
+  /**
+   * Flat [x, y, loss, ...] of one runner, and the step of each point.
+   * @param {number} index @returns {{points: Float64Array, steps: Float64Array}}
+   */
   trajectory(index) {
-    this.#index(index);
-    return { points: /** @type {Float64Array} */ (this.handle.trajectory(index)),
-      steps: /** @type {Float64Array} */ (this.handle.trajectorySteps(index)) };
+    return this.trajectorySince(index, -1);
   }
 
   /**

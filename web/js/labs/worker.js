@@ -12,6 +12,20 @@ const M = await createCoreModule();
 const core = wrapCore(M);
 const labs = wrapLabs(M);
 
+/**
+ * The jobs the page posts (worker-client.js), by type.
+ * @typedef {import('../core/labs-core.js').LabConfig} LabConfig
+ * @typedef {import('../core/labs-core.js').DatasetOptions} DatasetOptions
+ * @typedef {import('../core/labs-core.js').NetworkSpec} NetworkSpec
+ * @typedef {import('../core/labs-core.js').TrainingOptions} TrainingOptions
+ * @typedef {{ id: number, landscape: string, params: Record<string, number>, start: {x: number, y: number},
+ *   configs: LabConfig[], options?: import('../core/labs-core.js').SweepOptions, noYield?: boolean }} SweepJob
+ * @typedef {{ id: number, dataset: DatasetOptions, spec: NetworkSpec, configs: LabConfig[],
+ *   options: TrainingOptions & {lrMin?: number, lrMax?: number, lrCount?: number, steps?: number} }} TuneJob
+ * @typedef {{ id: number, dataset: DatasetOptions, spec: NetworkSpec, configs: LabConfig[], options?: TrainingOptions,
+ *   grid: { n: number, extent: number }, budget: number, chunk: number }} TrainJob
+ */
+
 /** Each landscape's domain, suggested start and minima, for the form and the plot. */
 function landscapeDescriptions() {
   return core.landscapes.map((info) => {
@@ -33,7 +47,7 @@ function post(msg, transfer = []) {
   /** @type {any} */ (self).postMessage(msg, transfer);
 }
 
-/** Landscape sweep, one optimizer config per chunk (progress between them). @param {any} job */
+/** Landscape sweep, one optimizer config per chunk (progress between them). @param {SweepJob} job */
 async function sweep(job) {
   const t0 = performance.now();
   const parts = [];
@@ -64,7 +78,7 @@ async function sweep(job) {
   } });
 }
 
-/** Network lr sweep (tuning), one config per chunk. @param {any} job */
+/** Network lr sweep (tuning), one config per chunk. @param {TuneJob} job */
 async function tune(job) {
   const best = [];
   const results = [];
@@ -79,7 +93,7 @@ async function tune(job) {
   post({ id: job.id, type: 'done', result: { bestLrs: best, results } });
 }
 
-/** Trains side by side, posting records and decision grids every chunk. @param {any} job */
+/** Trains side by side, posting records and decision grids every chunk. @param {TrainJob} job */
 async function train(job) {
   const t = labs.createTraining(job.dataset, job.spec, job.configs, job.options);
   try {

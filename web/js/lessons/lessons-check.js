@@ -3,8 +3,10 @@
 // section on its own (a malformed section is replaced by its messages, the others show),
 // and each "try it" race against the page's own state rules: the patch, completed with
 // the default race, must survive the URL round trip (state/url.js) without a notice.
-import { RACE_PROPERTIES, defaultState, defaultLandscapeParams } from '../state/properties.js';
+import { RACE_PROPERTIES, raceFromPatch } from '../state/properties.js';
 import { parseRaceQuery, serializeRaceQuery } from '../state/url.js';
+
+export { raceFromPatch };
 
 /**
  * @typedef {import('../state/properties.js').RaceState} RaceState
@@ -18,9 +20,9 @@ import { parseRaceQuery, serializeRaceQuery } from '../state/url.js';
 const SECTION_KEYS = ['id', 'title', 'paragraphs', 'torch', 'equations', 'tryIt', 'quiz'];
 const PATCH_KEYS = RACE_PROPERTIES.map((p) => p.key);
 
-/** @param {unknown} v */
+/** @param {unknown} v @returns {v is Record<string, unknown>} */
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** @param {unknown} v */
+/** @param {unknown} v @returns {v is string} */
 const isText = (v) => typeof v === 'string' && v.trim() !== '';
 
 /**
@@ -37,7 +39,7 @@ function dollarProblem(text) {
  */
 export function sectionProblems(s) {
   if (!isObject(s)) return ['a section must be an object'];
-  const sec = /** @type {Record<string, any>} */ (s);
+  const sec = s;
   const out = [];
   for (const k of Object.keys(sec)) if (!SECTION_KEYS.includes(k)) out.push(`unknown field "${k}"`);
   if (!isText(sec.id) || !/^[a-z0-9-]+$/.test(sec.id)) out.push('id must be lower-case letters, digits and dashes');
@@ -63,7 +65,7 @@ export function sectionProblems(s) {
     if (!isText(t.label)) out.push('tryIt.label must be a non-empty string');
     if (!isText(t.watch)) out.push('tryIt.watch must be a non-empty string (what to watch for)');
     if (!isObject(t.patch) || Object.keys(t.patch).length === 0) out.push('tryIt.patch must be a non-empty object');
-    else for (const k of Object.keys(t.patch)) if (!PATCH_KEYS.includes(/** @type {any} */ (k))) out.push(`tryIt.patch has an unknown property "${k}" (known: ${PATCH_KEYS.join(', ')})`);
+    else for (const k of Object.keys(t.patch)) if (!/** @type {readonly string[]} */ (PATCH_KEYS).includes(k)) out.push(`tryIt.patch has an unknown property "${k}" (known: ${PATCH_KEYS.join(', ')})`);
   }
   return out;
 }
@@ -75,14 +77,14 @@ export function sectionProblems(s) {
  *   messages: problems of the file itself; sections: one entry per section given
  */
 export function checkLessons(data) {
-  if (!isObject(data) || !Array.isArray(/** @type {any} */ (data).sections)) {
+  if (!isObject(data) || !Array.isArray(data.sections)) {
     return { ok: false, messages: ['the file must be an object with a "sections" array'], sections: [] };
   }
-  const frame = frameProblems(/** @type {any} */ (data));
+  const frame = frameProblems(data);
   const seen = new Set();
-  const sections = /** @type {unknown[]} */ (/** @type {any} */ (data).sections).map((s, index) => {
+  const sections = data.sections.map((/** @type {unknown} */ s, index) => {
     const messages = sectionProblems(s);
-    const id = isObject(s) && typeof (/** @type {any} */ (s).id) === 'string' ? /** @type {any} */ (s).id : `#${index + 1}`;
+    const id = isObject(s) && typeof s.id === 'string' ? s.id : `#${index + 1}`;
     if (seen.has(id)) messages.push(`the id "${id}" is used twice`);
     seen.add(id);
     return { index, id, ok: messages.length === 0, messages, section: messages.length ? null : /** @type {LessonSection} */ (s) };
@@ -97,17 +99,6 @@ function same(a, b) {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((k) => same(a[k], b[k]));
-}
-
-/**
- * The complete race a patch sets up: the default race, then the patch (a new landscape
- * without parameters takes its defaults).
- * @param {Partial<RaceState>} patch @param {Catalog} catalog @returns {RaceState}
- */
-export function raceFromPatch(patch, catalog) {
-  const state = { ...defaultState(catalog), ...structuredClone(patch) };
-  if (patch.landscape && !patch.landscapeParams) state.landscapeParams = defaultLandscapeParams(catalog, patch.landscape);
-  return state;
 }
 
 /**
@@ -136,7 +127,7 @@ const FILE_KEYS = ['description', 'intro', 'history', 'sections', 'summary', 'ne
  * The parts around the sections (all optional): intro {objectives, why}, history rows
  * {year, optimizer, idea, by}, summary {caption, rows {label, id, settings, momentum, adaptive,
  * bestFor}} whose memory column the page asks the core for, and next (the bridge onwards).
- * @param {any} data @returns {string[]}
+ * @param {Record<string, unknown>} data @returns {string[]}
  */
 export function frameProblems(data) {
   const out = [];
@@ -147,14 +138,14 @@ export function frameProblems(data) {
     }
   }
   if (data.history !== undefined) {
-    if (!Array.isArray(data.history) || !data.history.every((/** @type {any} */ r) => isObject(r) && Number.isInteger(r.year)
+    if (!Array.isArray(data.history) || !data.history.every((/** @type {unknown} */ r) => isObject(r) && Number.isInteger(r.year)
       && isText(r.optimizer) && isText(r.idea) && isText(r.by))) {
       out.push('history must be rows of { year, optimizer, idea, by }');
     }
   }
   if (data.summary !== undefined) {
-    const rows = data.summary?.rows;
-    if (!isObject(data.summary) || !isText(data.summary.caption) || !Array.isArray(rows) || !rows.every((/** @type {any} */ r) => isObject(r)
+    const rows = isObject(data.summary) ? data.summary.rows : undefined;
+    if (!isObject(data.summary) || !isText(data.summary.caption) || !Array.isArray(rows) || !rows.every((/** @type {unknown} */ r) => isObject(r)
       && isText(r.label) && isText(r.id) && isObject(r.settings) && isText(r.momentum) && isText(r.adaptive) && isText(r.bestFor))) {
       out.push('summary must be { caption, rows: [{ label, id, settings, momentum, adaptive, bestFor }] }');
     }

@@ -69,7 +69,7 @@ export function resolveQuestion(core, q) {
   /** @type {Record<string, string | number>} */
   const values = {};
   let answer;
-  let correctIds = new Set((q.choices ?? []).filter((/** @type {any} */ c) => c.correct).map((/** @type {any} */ c) => c.id));
+  let correctIds = new Set((q.choices ?? []).filter((c) => c.correct).map((c) => c.id));
   let figure;
 
   if (q.type === 'numeric') {

@@ -53,7 +53,7 @@ export function semanticErrors(quiz) {
     }
     if (q.type === 'predict') {
       if (choices.some((c) => 'correct' in c)) out.push(`${at}: a prediction's right answer comes from the race; remove "correct"`);
-      const runnerChoices = new Set(q.race.runners.map((/** @type {any} */ r) => r.choice));
+      const runnerChoices = new Set(q.race.runners.map((r) => r.choice));
       for (const r of q.race.runners) {
         if (!r.choice) out.push(`${at}: every runner of a predict-then-run race needs a "choice" (runner '${r.label}')`);
         else if (!ids.has(r.choice)) out.push(`${at}: runner '${r.label}' names the choice '${r.choice}', which does not exist`);

@@ -28,6 +28,13 @@ export const ANSWER_EVENT = 'quiz-answer';
 const TYPE_NAMES = { single: 'Choose one', multiple: 'Choose all that apply', numeric: 'Type a number', predict: 'Predict, then run' };
 let uid = 0;
 
+/**
+ * @typedef {import('./quiz-types.js').Quiz} Quiz
+ * @typedef {import('./quiz-types.js').QuizQuestion} QuizQuestion
+ * @typedef {import('./quiz-types.js').PredictQuestion} PredictQuestion
+ * @typedef {import('./quiz-types.js').QuizChoice} QuizChoice
+ */
+
 function loadStylesheet() {
   const href = new URL('../../css/quiz.css', import.meta.url).href;
   if ([...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => /** @type {HTMLLinkElement} */ (l).href === href)) return;
@@ -133,20 +140,20 @@ function brokenQuiz(file, messages) {
     h('ul', null, ...messages.slice(0, 8).map((m) => h('li', null, h('code', null, m)))));
 }
 
-/** @param {any} quiz @param {any} ctx */
+/** @param {Quiz} quiz @param {any} ctx */
 function renderQuiz(quiz, ctx) {
   const titleId = `quiz-${quiz.id}-title`;
   const section = h('section', { class: 'quiz', 'aria-labelledby': titleId, 'data-quiz-id': quiz.id },
     h('h3', { id: titleId }, `${quiz.section}. ${quiz.title}`));
   if (quiz.intro) section.append(h('p', { class: 'quiz-intro' }, quiz.intro));
-  quiz.questions.forEach((/** @type {any} */ q, /** @type {number} */ i) => {
+  quiz.questions.forEach((q, i) => {
     ctx.all.push({ quizId: quiz.id, questionId: q.id });
     section.append(renderQuestion(quiz, q, i, ctx));
   });
   return section;
 }
 
-/** @param {any} quiz @param {any} q @param {number} index @param {any} ctx */
+/** @param {Quiz} quiz @param {QuizQuestion} q @param {number} index @param {any} ctx */
 function renderQuestion(quiz, q, index, ctx) {
   const id = `q${++uid}`;
   const form = /** @type {HTMLFormElement} */ (h('form', { class: `quiz-question quiz-${q.type}`, 'data-question-id': q.id, novalidate: '' }));
@@ -176,7 +183,7 @@ function renderQuestion(quiz, q, index, ctx) {
   } else {
     const kind = q.type === 'multiple' ? 'checkbox' : 'radio';
     const options = h('div', { class: 'quiz-choices' });
-    q.choices.forEach((/** @type {any} */ c, /** @type {number} */ k) => {
+    q.choices.forEach((c, k) => {
       const input = /** @type {HTMLInputElement} */ (h('input', { type: kind, name: `${id}-c`, value: c.id, id: `${id}-c${k}` }));
       inputs.push(input);
       options.append(h('div', { class: 'quiz-choice', 'data-choice-id': c.id }, input, h('label', { for: `${id}-c${k}` }, c.text)));
@@ -206,12 +213,13 @@ function renderQuestion(quiz, q, index, ctx) {
   // show me
   /** @type {QuizRaceView | null} */
   let showView = null;
-  if (q.showMe) {
-    const showButton = h('button', { type: 'button', class: 'quiz-showme' }, q.showMe.label);
+  const showMe = q.showMe;
+  if (showMe) {
+    const showButton = h('button', { type: 'button', class: 'quiz-showme' }, showMe.label);
     buttons.append(showButton);
     showButton.addEventListener('click', async () => {
       showView?.dispose();
-      showView = new QuizRaceView(raceHost, ctx.core, q.showMe.race, q.showMe.caption);
+      showView = new QuizRaceView(raceHost, ctx.core, showMe.race, showMe.caption);
       await showView.run();
     });
   }
@@ -263,7 +271,7 @@ function renderQuestion(quiz, q, index, ctx) {
       feedback.replaceChildren(verdictLine(false, `The answer: ${fmt(/** @type {number} */ (resolved.answer), 4)}.`), explanation());
     } else {
       for (const i of inputs) i.checked = resolved.correctIds.has(i.value);
-      const items = h('ul', { class: 'quiz-choice-feedback' }, ...q.choices.map((/** @type {any} */ c) =>
+      const items = h('ul', { class: 'quiz-choice-feedback' }, ...q.choices.map((c) =>
         h('li', { class: resolved.correctIds.has(c.id) ? 'is-right' : 'is-wrong' },
           h('strong', null, `${resolved.correctIds.has(c.id) ? 'Right' : 'Not right'}: `), `${c.text}. `, fill(c.feedback, values))));
       feedback.replaceChildren(verdictLine(false, 'The answer is marked above.'), items, explanation());
@@ -292,10 +300,11 @@ function renderQuestion(quiz, q, index, ctx) {
     if (q.type === 'predict') {
       setLocked(true);
       retry.hidden = true;
-      const choice = q.choices.find((/** @type {any} */ c) => c.id === selected[0]);
+      // The inputs' values are the choice ids, so the picked one is there.
+      const choice = /** @type {QuizChoice} */ (q.choices.find((c) => c.id === selected[0]));
       feedback.replaceChildren(h('p', null, `Your prediction: ${choice.text}. The race is running…`));
       const lr = q.race.learningRate.value;
-      const view = new QuizRaceView(raceHost, ctx.core, q.race, `${q.race.runners.map((/** @type {any} */ r) => r.label).join(', ')} from (${q.race.start?.x ?? ''}, ${q.race.start?.y ?? ''}), up to ${q.race.steps} steps.`);
+      const view = new QuizRaceView(raceHost, ctx.core, q.race, `${q.race.runners.map((r) => r.label).join(', ')} from (${q.race.start?.x ?? ''}, ${q.race.start?.y ?? ''}), up to ${q.race.steps} steps.`);
       const infos = await view.run(lr);
       const verdict = raceVerdict(q.race, infos, lr);
       const ok = scorePrediction(choice.id, verdict).correct;
@@ -330,7 +339,7 @@ function renderQuestion(quiz, q, index, ctx) {
   return form;
 }
 
-/** "Try another learning rate": reruns the same race, with a verdict of its own (not scored). @param {any} q @param {QuizRaceView} view @param {number} lr */
+/** "Try another learning rate": reruns the same race, with a verdict of its own (not scored). @param {PredictQuestion} q @param {QuizRaceView} view @param {number} lr */
 function tryAnotherRate(q, view, lr) {
   const alternatives = q.race.learningRate.alternatives ?? [];
   const id = `q${++uid}-lr`;

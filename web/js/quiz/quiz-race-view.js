@@ -21,7 +21,7 @@ const el = (tag, cls, text) => make(tag, { class: cls }, text);
 
 export class QuizRaceView {
   /**
-   * @param {HTMLElement} host @param {import('../core/wrap-core.js').Core} core @param {any} spec race spec from a quiz
+   * @param {HTMLElement} host @param {import('../core/wrap-core.js').Core} core @param {import('./quiz-types.js').QuizRace} spec race spec from a quiz
    * @param {string} caption
    */
   constructor(host, core, spec, caption) {
@@ -149,7 +149,7 @@ export class QuizRaceView {
 
   /** @param {number} [lr] */
   #legend(lr) {
-    this.legend.replaceChildren(...this.spec.runners.map((/** @type {any} */ r, /** @type {number} */ i) => {
+    this.legend.replaceChildren(...this.spec.runners.map((r, i) => {
       const li = el('li');
       const swatch = /** @type {HTMLCanvasElement} */ (el('canvas', 'quiz-swatch'));
       swatch.width = 28;

@@ -8,11 +8,12 @@ import { runnerSettings } from '../state/properties.js';
 
 /** @typedef {import('../core/wrap-core.js').Core} Core */
 /** @typedef {import('../core/wrap-core.js').Race} Race */
+/** @typedef {import('./quiz-types.js').QuizRace} QuizRace */
 
 /**
  * Builds the race. With a shared learning rate, `lr` (default: the one the question states)
  * is every runner's lr unless the runner sets its own, as on the race page.
- * @param {Core} core @param {any} spec @param {number} [lr]
+ * @param {Core} core @param {QuizRace} spec @param {number} [lr]
  */
 export function createQuizRace(core, spec, lr = spec.learningRate?.value) {
   const race = core.createRace(spec.landscape, spec.params ?? {}, spec.start);
@@ -26,14 +27,14 @@ export function createQuizRace(core, spec, lr = spec.learningRate?.value) {
   return race;
 }
 
-/** Advances until every runner has stopped or the step budget is spent. @param {Race} race @param {any} spec @param {number} [chunk] */
+/** Advances until every runner has stopped or the step budget is spent. @param {Race} race @param {QuizRace} spec @param {number} [chunk] */
 export function advanceRace(race, spec, chunk = spec.steps) {
   const k = Math.min(chunk, spec.steps - race.steps);
   if (k > 0 && !race.finished) race.advance(k);
   return race.finished || race.steps >= spec.steps;
 }
 
-/** Runs a whole race at once and returns its runners' final states (tests, reduced motion). @param {Core} core @param {any} spec @param {number} [lr] */
+/** Runs a whole race at once and returns its runners' final states (tests, reduced motion). @param {Core} core @param {QuizRace} spec @param {number} [lr] */
 export function runQuizRace(core, spec, lr) {
   const race = createQuizRace(core, spec, lr);
   try {
@@ -56,7 +57,8 @@ export function describeRunner(r, budget) {
 
 /**
  * Who reached a minimum first, from the race's own statuses.
- * @param {any} spec the race spec (its runners carry the choice they stand for)
+ * @param {{ steps: number, runners: { choice: string }[], learningRate?: { value: number } }} spec the race spec
+ *   (a predict-then-run race: its runners carry the choice they stand for)
  * @param {{ label: string, status: string, statusStep: number, loss: number, steps: number }[]} infos runnerInfo() per runner
  * @param {number} [lr] the learning rate used
  * @returns {{ winner: string, winners: string[], winnerLabel: string, firstStep: number, summary: string, lines: string[] }}

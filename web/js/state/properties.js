@@ -108,6 +108,17 @@ export function defaultState(catalog) {
   return s;
 }
 
+/**
+ * The complete race a patch sets up: the default race, then the patch (a new landscape
+ * without parameters takes its defaults).
+ * @param {Partial<RaceState>} patch @param {Catalog} catalog @returns {RaceState}
+ */
+export function raceFromPatch(patch, catalog) {
+  const state = { ...defaultState(catalog), ...structuredClone(patch) };
+  if (patch.landscape && !patch.landscapeParams) state.landscapeParams = defaultLandscapeParams(catalog, patch.landscape);
+  return state;
+}
+
 /** The view a first visit shows: the full page, every panel, every control, autoplay on. @returns {ViewState} */
 export function defaultView() {
   /** @type {any} */

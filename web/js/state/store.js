@@ -19,7 +19,7 @@ function same(a, b) {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => same(/** @type {any} */ (a)[k], /** @type {any} */ (b)[k]));
+  return ka.length === kb.length && ka.every((k) => same(/** @type {Record<string, unknown>} */ (a)[k], /** @type {Record<string, unknown>} */ (b)[k]));
 }
 
 /**
@@ -38,7 +38,7 @@ export function createStore(initial) {
      * @param {Partial<AppState>} patch
      */
     setState(patch) {
-      const changed = new Set(Object.keys(patch).filter((k) => !same(/** @type {any} */ (state)[k], /** @type {any} */ (patch)[k])));
+      const changed = new Set(Object.keys(patch).filter((k) => !same(/** @type {Record<string, unknown>} */ (state)[k], /** @type {Record<string, unknown>} */ (patch)[k])));
       if (changed.size === 0) return;
       state = Object.freeze({ ...state, ...patch });
       for (const listener of listeners) listener(state, changed);

@@ -153,7 +153,7 @@ export function mountBasinsPanel(root, { store, session, announcer }) {
     const swatch = (/** @type {string} */ color, /** @type {string} */ text) =>
       el('li', {}, styled(el('span', { class: 'swatch' }), { display: 'inline-block', width: '0.9em', height: '0.9em', marginRight: '0.4em',
         verticalAlign: 'middle', border: '1px solid #888', background: color }), text);
-    minima.slice(0, 16).forEach((/** @type {any} */ m, /** @type {number} */ k) => legend.append(swatch(MINIMUM_COLORS[k % MINIMUM_COLORS.length],
+    minima.slice(0, 16).forEach((m, k) => legend.append(swatch(MINIMUM_COLORS[k % MINIMUM_COLORS.length],
       `minimum ${k} (${m.x.toFixed(3)}, ${m.y.toFixed(3)})${m.global ? ' global' : ''}: ${result?.counts[k] ?? 0} cells`)));
     legend.append(swatch('rgb(200,200,200)', `stalled or still running at ${maxSteps} steps: ${result.none}`));
     legend.append(swatch('rgb(20,20,20)', `diverged (red ×): ${result.diverged}`));

@@ -33,6 +33,17 @@ import { mountRaceDescription } from './race-description-panel.js';
  *   mount: (root: HTMLElement, app: any) => PanelInstance | void | Promise<PanelInstance | void> }} PanelSpec
  */
 
+/**
+ * A mount that loads its module the first time the tool opens. The import stays a literal
+ * `() => import('./x.js')` so that the bundler splits each tool into a chunk of its own.
+ * @param {() => Promise<Record<string, unknown>>} load
+ * @param {string} name  the module's mount function
+ * @returns {PanelSpec['mount']}
+ */
+function lazy(load, name) {
+  return async (root, app) => /** @type {PanelSpec['mount']} */ ((await load())[name])(root, app);
+}
+
 /** @type {PanelSpec[]} */
 export const PANEL_REGISTRY = [
   { id: 'landscape-picker', place: 'stage', slot: 'landscape-slot', panel: 'settings', mount: mountLandscapePicker },
@@ -44,23 +55,23 @@ export const PANEL_REGISTRY = [
   { id: 'runners', panel: 'runners', label: 'Optimizers', section: 'runners-section', title: 'Optimizers and their settings', mount: mountRunnerList },
   { id: 'settings', panel: 'settings', label: 'Landscape', section: 'settings', title: 'Landscape and noise', mount: mountSettings },
   { id: 'custom', panel: 'settings', label: 'Your function', section: 'custom-section', title: 'Your own function',
-    mount: async (root, app) => (await import('./custom-function.js')).mountCustomFunction(root, app) },
+    mount: lazy(() => import('./custom-function.js'), 'mountCustomFunction') },
   { id: 'presets', panel: 'presets', label: 'Experiments', section: 'presets', title: 'Experiments from the chapter',
-    mount: async (root, app) => (await import('./presets.js')).mountPresets(root, app) },
+    mount: lazy(() => import('./presets.js'), 'mountPresets') },
   { id: 'chart', panel: 'chart', label: 'Loss chart', section: 'chart-section', title: 'Loss by step',
-    mount: async (root, app) => (await import('./loss-chart.js')).mountLossChart(root, app) },
+    mount: lazy(() => import('./loss-chart.js'), 'mountLossChart') },
   { id: 'inside', panel: 'inside', label: 'Inside', section: 'inside', title: 'Inside the optimizer',
-    mount: async (root, app) => (await import('./inside-panel.js')).mountInside(root, app) },
+    mount: lazy(() => import('./inside-panel.js'), 'mountInside') },
   { id: 'rule', panel: 'rule', label: 'Update rule', section: 'rule', title: 'Update rule',
-    mount: async (root, app) => (await import('./update-rule.js')).mountUpdateRule(root, app) },
+    mount: lazy(() => import('./update-rule.js'), 'mountUpdateRule') },
   { id: 'curvature', panel: 'curvature', label: 'Curvature', section: 'curvature', title: 'Curvature here',
-    mount: async (root, app) => (await import('./curvature-panel.js')).mountCurvature(root, app) },
+    mount: lazy(() => import('./curvature-panel.js'), 'mountCurvature') },
   { id: 'basins', panel: 'basins', label: 'Basins', section: 'basins-section', title: 'Basins of attraction',
-    mount: async (root, app) => (await import('./basins-panel.js')).mountBasinsPanel(root, app) },
+    mount: lazy(() => import('./basins-panel.js'), 'mountBasinsPanel') },
   { id: '3d', label: '3-D view', section: 'view-3d-section', title: '3-D view',
-    mount: async (root, app) => (await import('./view-switch.js')).mountViewSwitch(root, app) },
+    mount: lazy(() => import('./view-switch.js'), 'mountViewSwitch') },
   { id: 'export', panel: 'export', label: 'Export', section: 'export', title: 'Export',
-    mount: async (root, app) => (await import('./export-tool.js')).mountExportTool(root, app) },
+    mount: lazy(() => import('./export-tool.js'), 'mountExportTool') },
   { id: 'teacher', panel: 'teacher', label: 'For teachers', section: 'teacher', title: 'For teachers: share or embed this race',
-    mount: async (root, app) => (await import('./teacher-panel.js')).mountTeacherPanel(root, app) },
+    mount: lazy(() => import('./teacher-panel.js'), 'mountTeacherPanel') },
 ];

@@ -48,10 +48,10 @@ export async function mountQuizzes(root, core, { only = '', section = '', tryIt 
     if (only && files.length === 0) {
       body.append(el('p', { class: 'field-error', role: 'status' }, `There is no quick check called ${JSON.stringify(only.slice(0, 64))}; all of them are shown.`));
     }
-    if (files.length && typeof /** @type {any} */ (panel).mountQuiz === 'function') {
+    if (files.length && typeof panel.mountQuiz === 'function') {
       const one = el('div', { class: 'quiz-one' });
       body.append(one);
-      await /** @type {any} */ (panel).mountQuiz(one, { core, file: files[0].file, baseUrl: quizzesUrl });
+      await panel.mountQuiz(one, { core, file: files[0].file, baseUrl: quizzesUrl });
     } else {
       await panel.mountQuizzes(body, { core });
     }
