@@ -107,6 +107,7 @@ test('every scheduler, with and without clipping, survives the link round trip',
   assert.deepEqual(Object.keys(SCHEDULE_EXAMPLES).sort(), core.schedulers.map((s) => s.id).sort(), 'an example per scheduler');
   for (const [id, schedule] of Object.entries(SCHEDULE_EXAMPLES)) {
     for (const clip of [{}, { clipGradNorm: 1 }, { clipGradValue: 0.25 }, { clipGradNorm: 5, clipGradValue: 1e-3 }]) {
+      /** @type {import('../../web/js/state/properties.js').RaceState} */
       const s = { ...defaultState(core), runners: [{ optimizer: 'sgd', params: {} },
         { optimizer: 'adam', params: { betas: [0.8, 0.99] }, schedule, ...clip }] };
       const query = serializeRaceQuery(s);
