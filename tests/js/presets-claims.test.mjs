@@ -190,6 +190,10 @@ const CHECKS = {
     assert.ok(cosine.info.lr < 1e-5, `the lr has decayed to about 0: ${cosine.info.lr}`);
     const tail = (r) => Array.from({ length: 50 }, (_, k) => r.loss(r.n - 1 - k)).reduce((a, v) => a + v, 0) / 50;
     assert.ok(tail(constant) > 50 * tail(cosine), `${tail(constant)} vs ${tail(cosine)}`);
+    says('cosine-settle', 'by step 800 the lr is 0.03 again and the jumping returns');
+    const [constant800, cosine800] = runPreset(p.state, 800);
+    assert.ok(Math.abs(cosine800.info.lr - 0.03) < 1e-6, String(cosine800.info.lr));
+    assert.ok(tail(cosine800) > 10 * tail(cosine), `${tail(cosine800)} vs ${tail(cosine)} (constant: ${tail(constant800)})`);
   },
   'warmup-adam'(p) {
     says('warmup-adam', 'its loss climbs above 60 (it starts at 12.5)');

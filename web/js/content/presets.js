@@ -63,7 +63,7 @@ export const PRESETS = [
       runners: [{ optimizer: 'sgd', params: {} }, { optimizer: 'adam', params: {} }] } },
   // Schedules and clipping (issue 17): a runner's `schedule` is torch's call, its clipping torch's max_norm.
   { id: 'cosine-settle', title: 'Cosine decay lets SGD settle',
-    text: 'Plain SGD twice at lr 0.03 on the ravine, with noisy gradients (σ = 2, like small batches). One keeps its rate; the other follows CosineAnnealingLR(T_max=400), half a cosine from 0.03 down to 0 over 400 steps (the dashed line in the loss chart). The constant rate keeps the runner jumping around the minimum; the decaying one settles, and over the last 50 of the 400 steps its loss averages less than a fiftieth of the other\'s.',
+    text: 'Plain SGD twice at lr 0.03 on the ravine, with noisy gradients (σ = 2, like small batches). One keeps its rate; the other follows CosineAnnealingLR(T_max=400), half a cosine from 0.03 down to 0 over 400 steps (the dashed line in the loss chart). The constant rate keeps the runner jumping around the minimum; the decaying one settles, and over the last 50 of the 400 steps its loss averages less than a fiftieth of the other\'s. Let it run on and torch\'s cosine climbs back: by step 800 the lr is 0.03 again and the jumping returns.',
     state: { ...RAVINE, noise: 2, seed: 1, lr: 0.03, speed: 2, runners: [{ optimizer: 'sgd', params: {} },
       { optimizer: 'sgd', params: {}, schedule: 'CosineAnnealingLR(T_max=400)' }] } },
   { id: 'warmup-adam', title: 'Warm-up tames Adam\'s first steps',
