@@ -129,3 +129,45 @@ TEST_CASE("Race_Benchmark", "[.][bench]") {
   std::cout << "race: " << race.runnerCount() << " runners x 100000 steps (noise on, trajectories capped) in "
             << s * 1000 << " ms: " << 1e-6 * race.runnerCount() * 100000 / s << " M runner-steps/s\n";
 }
+
+// A config with a schedule and clipping sweeps the schedule's peak lr: each run is the race's
+// runner with that schedule and clipping at that lr (OneCycleLR: max_lr = the grid's lr), bit for bit.
+TEST_CASE("Sweep_SchedulesSweepTheirPeakLr", "[sweep][schedules]") {
+  auto f = makeLandscape("rosenbrock");
+  SweepOptions o;
+  o.lrMin = 1e-3;
+  o.lrMax = 0.3;
+  o.lrCount = 5;
+  o.steps = 300;
+  std::vector<SweepConfig> configs = {
+      {"adam", {}, "warm-up + cosine",
+       parseScheduleCall("SequentialLR(schedulers=LinearLR(start_factor=0.1,total_iters=20)+CosineAnnealingLR(T_max=280),milestones=20)"),
+       GradientClipping{}},
+      {"sgd", {{"momentum", {0.9}}}, "one cycle", parseScheduleCall("OneCycleLR(max_lr=7,total_steps=400)"),
+       GradientClipping{10.0, std::nullopt}}};
+  const SweepResult r = runSweep(*f, f->suggestedStart(), configs, o);
+  for (std::size_t c = 0; c < configs.size(); ++c)
+    for (std::size_t k = 0; k < r.lrs.size(); ++k) {
+      RaceOptions ro;
+      ro.criteria.stopOnConvergence = false;
+      Race race(makeLandscape("rosenbrock"), f->suggestedStart(), ro);
+      Settings s = configs[c].settings;
+      s["lr"] = {r.lrs[k]};
+      race.addRunner(configs[c].optimizerId, s);
+      std::optional<ScheduleSpec> peak = scheduleAtPeak(*configs[c].schedule, r.lrs[k]);
+      race.setRunnerTraining(0, peak, configs[c].clipping);
+      race.advance(o.steps);
+      const std::size_t i = c * r.lrs.size() + k;
+      INFO(configs[c].label << " lr " << r.lrs[k]);
+      CHECK(sameBits(r.finalLoss[i], race.runnerInfo(0).loss));
+      CHECK((r.divergedStep[i] >= 0) == (race.runnerInfo(0).status == RunStatus::Diverged));
+    }
+  // OneCycleLR's peak is its max_lr: the grid's lr replaces it, the other arguments stay.
+  CHECK(scheduleCallText(scheduleAtPeak(configs[1].schedule.value(), 0.25)) == "OneCycleLR(max_lr=0.25,total_steps=400)");
+  CHECK(scheduleCallText(scheduleAtPeak(parseScheduleCall("OneCycleLR(total_steps=9)"), 0.5)) == "OneCycleLR(max_lr=0.5,total_steps=9)");
+  CHECK(scheduleCallText(scheduleAtPeak(configs[0].schedule.value(), 0.25)) == scheduleCallText(configs[0].schedule.value()));
+  // A bad schedule fails before any run, in torch's words.
+  configs[0].schedule = parseScheduleCall("StepLR(gamma=0.5)");
+  CHECK_THROWS_WITH(runSweep(*f, f->suggestedStart(), configs, o),
+                    "StepLR.__init__() missing 1 required positional argument: 'step_size'");
+}
