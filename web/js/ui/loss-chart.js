@@ -7,8 +7,8 @@
 // When a run grows long, every other sample is dropped at the next full drawing, so the
 // chart costs the same however long the race runs.
 // A runner with an lr schedule adds a dashed line on a second, linear axis at the right: the
-// lr its last step used (the core's value, sampled with the losses), from 0 to a power of two
-// that doubles when the lr climbs past it.
+// lr its last step used (the core's value, sampled with the losses), from 0 to a round top
+// (1, 2 or 5 times a power of ten) that moves up to the next one when the lr climbs past it.
 import { el } from './dom.js';
 import { loadClassicScript } from './katex-loader.js';
 import { runnerStyle } from '../render/palette.js';
@@ -19,6 +19,8 @@ const MAX_SAMPLES = 2000;
 /** uPlot's log axis handles 1e-16..1e16: smaller losses are drawn at the floor, larger ones are not drawn. */
 const LOG_FLOOR = 1e-15;
 const LOG_CEILING = 1e15;
+/** The lr axis's k-th top: 1e-4, 2e-4, 5e-4, 1e-3, … (round numbers give round ticks). @param {number} k */
+const lrHi = (k) => [1, 2, 5][k % 3] * 10 ** (Math.floor(k / 3) - 4);
 /** The lr lines' dash pattern (CSS pixels), so they read apart from the losses without colour. */
 const LR_DASH = [6, 4];
 
@@ -41,7 +43,7 @@ export function mountLossChart(root, { session, store }) {
   /** @type {{label: string, color: string, scale?: 'lr'}[]} the losses, then the lr of scheduled runners */
   let series = [];
   /** The axes' fixed ranges; `full` when a sample left them and the chart must be drawn again. */
-  const range = { xMax: 64, yLo: 1e-3, yHi: 10, lrHi: 2 ** -10, full: true };
+  const range = { xMax: 64, yLo: 1e-3, yHi: 10, lrTop: 0, full: true };
   /** Samples already on the canvas. */
   let drawn = 0;
   /** @type {any} */
@@ -55,12 +57,12 @@ export function mountLossChart(root, { session, store }) {
     plot?.destroy();
     const width = Math.max(260, box.clientWidth);
     const lrAxis = series.some((s) => s.scale === 'lr')
-      ? [{ scale: 'lr', side: 1, label: 'lr (dashed)', size: 64, grid: { show: false },
+      ? [{ scale: 'lr', side: 1, label: 'lr (dashed)', size: 72, grid: { show: false },
         values: (/** @type {any} */ _, /** @type {number[]} */ splits) => splits.map((v) => (v == null ? '' : compact(v))) }] : [];
     plot = new uPlot({
       width, height: Math.round(Math.min(320, Math.max(200, width * 0.4))),
       scales: { x: { time: false, range: () => [0, range.xMax] }, y: { distr: 3, range: () => [range.yLo, range.yHi] },
-        lr: { range: () => [0, range.lrHi] } },
+        lr: { range: () => [0, lrHi(range.lrTop)] } },
       axes: [{ label: 'step' }, { label: 'loss (log)', size: 64,
         values: (/** @type {any} */ _, /** @type {number[]} */ splits) => splits.map((v) => (v == null ? '' : v >= 1e4 || v < 1e-3 ? v.toExponential(0) : String(v))) },
       ...lrAxis],
@@ -78,7 +80,7 @@ export function mountLossChart(root, { session, store }) {
     for (const [i, v] of values.entries()) {
       if (v === null) continue;
       if (series[i]?.scale === 'lr') {
-        if (v > range.lrHi) { while (v > range.lrHi) range.lrHi *= 2; range.full = true; }
+        if (v > lrHi(range.lrTop)) { while (v > lrHi(range.lrTop)) range.lrTop++; range.full = true; }
         continue;
       }
       if (v < range.yLo) { range.yLo = 10 ** Math.floor(Math.log10(v)); range.full = true; }
@@ -121,7 +123,7 @@ export function mountLossChart(root, { session, store }) {
       series = s;
       xs = [];
       ys = s.map(() => []);
-      Object.assign(range, { xMax: 64, yLo: 1e-3, yHi: 10, lrHi: 2 ** -10, full: true });
+      Object.assign(range, { xMax: 64, yLo: 1e-3, yHi: 10, lrTop: 0, full: true });
       rebuild();
     },
     /** @param {number} step @param {number[]} losses @param {number[]} [lrs] the scheduled runners' lr */
