@@ -132,6 +132,13 @@ test('what torch cannot reproduce is refused in the script, with the reason', ()
   const noisy = pytorchScript(core, { ...state, noise: 0.5 }, ['no bias correction', 'SGD'], 10);
   assert.match(noisy, /gradient noise \(sigma 0\.5, seed 1\)/);
   assert.match(noisy, /sys\.exit\(/);
+  // A runner with an lr schedule or clipping is not exported (yet): said, never silently dropped.
+  const scheduled = pytorchScript(core, { ...state, runners: [{ ...run('sgd'), schedule: 'StepLR(step_size=5)' },
+    { ...run('adam'), clipGradNorm: 1 }, run('sgd')] }, ['stepped', 'clipped', 'SGD'], 10);
+  assert.match(scheduled, /# Runner "stepped" is left out: its lr schedule or gradient clipping is not exported yet\./);
+  assert.match(scheduled, /# Runner "clipped" is left out/);
+  assert.doesNotMatch(scheduled, /\("stepped"|\("clipped"/);
+  assert.match(scheduled, /\("SGD"/);
 });
 
 test('the coding exercise\'s answer key: SGD + momentum (and Nesterov) by hand, asserted equal to optim.SGD, prints the page\'s rows', { skip: torchMissing }, () => {

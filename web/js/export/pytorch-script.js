@@ -8,6 +8,7 @@
 //
 // What torch cannot reproduce is refused in the script, with a comment saying why: gradient
 // noise (drawn from the app's own generator) and the app's teaching switches.
+import { hasTraining } from '../state/schedule.js';
 
 /** @typedef {import('../core/wrap-core.js').Core} Core */
 /** @typedef {import('../state/properties.js').RaceState} RaceState */
@@ -353,7 +354,10 @@ export function pytorchScript(core, state, labels, steps, { fromScratch = false 
   state.runners.forEach((r, i) => {
     const settings = { lr: state.lr, ...r.params };
     const src = optimizerSource(core, r.optimizer, settings);
-    if ('refused' in src) {
+    if (hasTraining(r)) {
+      // Not written yet: a script without the schedule or clipping would print another race.
+      header.push(`# Runner "${labels[i]}" is left out: its lr schedule or gradient clipping is not exported yet.`);
+    } else if ('refused' in src) {
       header.push(`# Runner "${labels[i]}" is left out: ${src.refused}.`);
     } else if (fromScratch && r.optimizer === 'sgd') {
       runners.push(`    (${pyString(labels[i])}, lambda params: SGDFromScratch(params, ${src.kwargs})),`);
