@@ -1,6 +1,7 @@
 // Bindings of the exercises page: the learning-rate sweep on a landscape and the small
 // network (one sweep, or several optimizers training side by side). Options objects
 // are read once into the core's option structs; a missing field keeps the core's default.
+#include <cmath>
 #include <memory>
 
 #include "convert.hpp"
@@ -46,11 +47,31 @@ SweepOptions sweepOptionsFrom(const val& options) {
   return so;
 }
 
+// The sweep's configs may add {scheduler: "CosineAnnealingLR(T_max=200)", clipGradNorm, clipGradValue}.
+std::vector<SweepConfig> sweepConfigsFrom(const val& list) {
+  std::vector<SweepConfig> out = configsFrom<SweepConfig>(list);
+  for (unsigned i = 0; i < out.size(); ++i) {
+    const val c = list[i];
+    const std::string scheduler = stringOr(c, "scheduler", "");
+    if (!scheduler.empty()) out[i].schedule = parseScheduleCall(scheduler);
+    const double maxNorm = numberOr(c, "clipGradNorm", NAN);
+    const double clipValue = numberOr(c, "clipGradValue", NAN);
+    if (!std::isnan(maxNorm)) out[i].clipping.maxNorm = maxNorm;
+    if (!std::isnan(clipValue)) out[i].clipping.clipValue = clipValue;
+  }
+  return out;
+}
+
+// The schedule text a sweep run at `lr` uses (OneCycleLR: max_lr = lr), for the link that replays it.
+val scheduleAtPeakText(const std::string& scheduler, double lr) {
+  return guardObject([&] { return object({{"scheduler", val(scheduleCallText(scheduleAtPeak(parseScheduleCall(scheduler), lr)))}}); });
+}
+
 val labsSweep(const std::string& landscapeId, const val& params, double x0, double y0, const val& configs,
               const val& options) {
   return guardObject([&] {
     auto f = makeLandscape(landscapeId, landscapeParamsFrom(params));
-    const SweepResult r = runSweep(*f, Point{x0, y0}, configsFrom<SweepConfig>(configs), sweepOptionsFrom(options));
+    const SweepResult r = runSweep(*f, Point{x0, y0}, sweepConfigsFrom(configs), sweepOptionsFrom(options));
     return object({{"lrs", typedCopy(r.lrs)}, {"labels", stringArray(r.labels)}, {"finalLoss", typedCopy(r.finalLoss)},
                    {"convergedStep", typedCopy(r.convergedStep)}, {"divergedStep", typedCopy(r.divergedStep)},
                    {"bestIndex", typedCopy(r.bestIndex)}, {"milliseconds", val(r.milliseconds)}});
@@ -157,6 +178,7 @@ class TrainingHandle {
 EMSCRIPTEN_BINDINGS(optlab_labs) {
   using namespace optlab::bind;
   emscripten::function("labsSweep", &labsSweep);
+  emscripten::function("scheduleAtPeak", &scheduleAtPeakText);
   emscripten::function("networkSweep", &networkSweep);
   emscripten::class_<TrainingHandle>("NetworkTraining")
       .constructor<>()

@@ -108,3 +108,30 @@ test('labs: phone layout', async () => {
     await page.screenshot({ path: screenshotPath('labs-phone'), fullPage: true });
   });
 });
+
+test('labs: the sweep sweeps a schedule\'s peak lr; a point\'s link replays its schedule; a bad schedule gets torch\'s words', async () => {
+  await withPage(site.browser, `${site.url}labs.html`, {}, async (page) => {
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30000 });
+    await page.waitForFunction(() => document.querySelector('#sweep-plot')?.dataset.coreMs, null, { timeout: 60000 });
+    await page.fill('#sweep-scheduler', 'StepLR(gamma=0.5)');
+    await page.click('#sweep-run');
+    await page.waitForFunction(() => /The sweep failed/.test(document.getElementById('sweep-info')?.textContent ?? ''));
+    assert.match(await page.textContent('#sweep-info'), /StepLR\.__init__\(\) missing 1 required positional argument: 'step_size'/);
+    await page.evaluate(() => { delete document.querySelector('#sweep-plot').dataset.coreMs; });
+    await page.fill('#sweep-scheduler', 'OneCycleLR(max_lr=1,total_steps=600,cycle_momentum=false)');
+    await page.fill('#sweep-clip', '10');
+    await page.fill('#sweep-steps', '500');
+    await page.fill('#sweep-count', '12');
+    await page.click('#sweep-run');
+    await page.waitForFunction(() => document.querySelector('#sweep-plot')?.dataset.coreMs, null, { timeout: 60000 });
+    assert.match(await page.textContent('#sweep-summary'), /^Every run follows OneCycleLR\(max_lr=1,total_steps=600,cycle_momentum=false\) from its peak rate with clip_grad_norm 10\./);
+    const box = await page.locator('#sweep-plot .u-over').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    const href = await page.getAttribute('#sweep-race-link', 'href');
+    // The point's own peak: OneCycleLR's max_lr is the point's lr (also the runner's lr in the link).
+    const lr = /opt=[a-z]+\([^)]*lr:([0-9.e-]+)/.exec(href)?.[1];
+    assert.ok(lr, href);
+    assert.ok(href.includes(`~OneCycleLR(max_lr=${lr},total_steps=600,cycle_momentum=false)~clip_grad_norm:10`), href);
+  });
+});

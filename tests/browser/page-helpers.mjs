@@ -12,7 +12,7 @@ export async function openTool(page, id) {
 }
 
 /** Scrolls through the chapter so that every section fills in, then waits for `quizzes` quick checks. */
-export async function readWholeChapter(page, quizzes = 8) {
+export async function readWholeChapter(page, quizzes = 9) {
   await page.waitForSelector('section.lesson[data-lesson-id]', { state: 'attached' });
   const ids = await page.$$eval('section.lesson[data-lesson-id]', (s) => s.map((e) => e.dataset.lessonId));
   for (const id of ids) {

@@ -34,7 +34,7 @@ test('optimizer-lab.html from file:// loads the module, runs a race, typesets an
     await openTool(page, 'chart');
     await page.waitForFunction(() => document.querySelector('#rule .katex') && document.querySelector('#chart-section .uplot'));
     await readWholeChapter(page);
-    assert.ok(await page.locator('section.lesson').count() >= 8, 'the lessons (embedded lessons.json)');
+    assert.ok(await page.locator('section.lesson').count() >= 9, 'the lessons (embedded lessons.json)');
     assert.equal(await page.locator('.quiz-broken').count(), 0);
     // A font of KaTeX came from the file itself.
     assert.ok(await page.evaluate(() => document.fonts.check('16px KaTeX_Main')));

@@ -301,7 +301,7 @@ export const SCENARIOS = [
       await t.click('#tool-chart');
       await t.waitFor('typeset rule and loss chart', () => !!(document.querySelector('#rule .katex') && document.querySelector('#chart-section .uplot')));
       await readChapter(t);
-      await t.waitFor('the quick checks', () => document.querySelectorAll('section.quiz').length >= 8);
+      await t.waitFor('the quick checks', () => document.querySelectorAll('section.quiz').length >= 9);
       assert.equal(await t.eval(() => document.querySelectorAll('.quiz-broken, .panel-broken').length), 0);
       await t.click('#play');
       const s = await t.eval(stepOf);
@@ -320,7 +320,7 @@ export const SCENARIOS = [
       await t.click('#tool-chart');
       await t.waitFor('the chart says it is missing', () => /could not be loaded/.test(document.getElementById('chart-section')?.textContent ?? ''));
       await readChapter(t);
-      await t.waitFor('the quick checks', () => document.querySelectorAll('section.quiz').length >= 8);
+      await t.waitFor('the quick checks', () => document.querySelectorAll('section.quiz').length >= 9);
     },
   },
   {
@@ -336,7 +336,7 @@ export const SCENARIOS = [
       await t.click('#tool-rule');
       await t.waitFor('the update rule typeset', () => !!document.querySelector('#rule .katex'));
       await readChapter(t);
-      await t.waitFor('the quick checks', () => document.querySelectorAll('section.quiz').length >= 8);
+      await t.waitFor('the quick checks', () => document.querySelectorAll('section.quiz').length >= 9);
     },
   },
   {

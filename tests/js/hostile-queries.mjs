@@ -12,7 +12,12 @@ export function hostileQueries(count = 1000, seed = 99) {
     '<script>window.__pwned=1</script>', '"><img src=x onerror="window.__pwned=1">', 'javascript:window.__pwned=1',
     '\u202eevil', '😀😀', '\u0000', '%', '%ZZ', '%3Cscript%3E', 'adam(lr:1e999)', 'sgd(momentum:NaN,nesterov:maybe)',
     'adam(betas:0.9/0.999/0.5)', 'race', 'quiz', 'section', 'a'.repeat(2500), 'chart,<svg onload=window.__pwned=1>', '-0', '1,2',
-    'rosenbrock', 'ravine', 'kappa:1e308,angle:-1e308', '3-momentum', 'x'.repeat(70), 'Ⅻ', '١٢٣'];
+    'rosenbrock', 'ravine', 'kappa:1e308,angle:-1e308', '3-momentum', 'x'.repeat(70), 'Ⅻ', '١٢٣',
+    // Schedules and clipping after a runner (url.js): bad classes, arguments, nesting, thresholds.
+    'adam~StepLR(step_size=0)~clip_grad_norm:NaN', 'sgd(momentum:0.9)~OneCycleLR(max_lr=1e999,total_steps=-1)',
+    'adam~SequentialLR(schedulers=SequentialLR(schedulers=StepLR(step_size=1),milestones=1),milestones=1)',
+    'sgd~Nope(x=1)~CosineAnnealingLR(T_max=10)~clip_grad_value:-1~clip_grad_norm:1e999', `adam~${'StepLR('.repeat(300)}`,
+    'sgd~__proto__(constructor=1)', 'adam~~~'];
   return Array.from({ length: count }, () => {
     const n = Math.floor(r() * 14);
     const parts = Array.from({ length: n }, () => {

@@ -123,3 +123,32 @@ test('training speed (reported) and no memory growth across repeated sessions', 
   for (let i = 0; i < 5; ++i) session();
   assert.equal(M.HEAPU8.buffer.byteLength, before);
 });
+
+test('sweep with a schedule: the grid sweeps its peak lr, each run is the race runner with that schedule', () => {
+  const configs = [
+    { optimizerId: 'adam', scheduler: 'SequentialLR(schedulers=LinearLR(start_factor=0.1,total_iters=20)+CosineAnnealingLR(T_max=180),milestones=20)' },
+    { optimizerId: 'sgd', settings: { momentum: 0.9 }, scheduler: 'OneCycleLR(max_lr=5,total_steps=300)', clipGradNorm: 10 },
+  ];
+  const r = labs.sweep('rosenbrock', {}, { x: -1.5, y: 2 }, configs, { lrMin: 1e-3, lrMax: 0.3, lrCount: 4, steps: 200 });
+  configs.forEach((c, ci) => r.lrs.forEach((lr, k) => {
+    const schedule = labs.scheduleAtPeak(c.scheduler, lr);
+    if (c.scheduler.startsWith('OneCycleLR')) assert.equal(schedule, `OneCycleLR(max_lr=${lr},total_steps=300)`);
+    else assert.equal(schedule, c.scheduler);
+    const race = core.createRace('rosenbrock', {}, { x: -1.5, y: 2 });
+    try {
+      race.addRunner(c.optimizerId, { ...c.settings, lr });
+      race.setRunnerSchedule(0, { scheduler: schedule, clipGradNorm: c.clipGradNorm });
+      race.advance(200);
+      const info = race.runnerInfo(0);
+      const i = ci * r.lrs.length + k;
+      if (r.divergedStep[i] >= 0) assert.equal(info.status, 'diverged', `${c.optimizerId} at ${lr}`);
+      else assert.ok(Object.is(info.loss, r.finalLoss[i]), `${c.optimizerId} at ${lr}: ${info.loss} vs ${r.finalLoss[i]}`);
+    } finally {
+      race.dispose();
+    }
+  }));
+  assert.throws(() => labs.sweep('rosenbrock', {}, { x: 0, y: 0 }, [{ optimizerId: 'adam', scheduler: 'StepLR(gamma=0.5)' }]),
+    /StepLR.__init__\(\) missing 1 required positional argument: 'step_size'/);
+  assert.throws(() => labs.scheduleAtPeak('StepLR(', 0.1), /Malformed scheduler 'StepLR\(': expected Name\(arg=value,...\)/);
+  assert.throws(() => labs.sweep('rosenbrock', {}, { x: 0, y: 0 }, [{ optimizerId: 'adam', scheduler: 'Nope()' }]), /has no attribute 'Nope'/);
+});

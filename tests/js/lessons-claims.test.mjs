@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { loadNodeCore } from './load-core.mjs';
 import { adamBiasCorrection } from '../../web/js/quiz/computations.js';
 import { runnerSettings } from '../../web/js/state/properties.js';
+import { hasTraining, trainingOf } from '../../web/js/state/schedule.js';
 
 const lessons = JSON.parse(readFileSync(new URL('../../web/lessons/lessons.json', import.meta.url), 'utf8'));
 const { core } = await loadNodeCore();
@@ -26,6 +27,28 @@ function race([landscape, params, start], lr, runners, steps) {
     runners.forEach(([id, settings], i) => r.addRunner(id, { lr, ...settings }, `${id}${i}`));
     while (!r.finished && r.steps < steps) r.advance(Math.min(1000, steps - r.steps));
     return Array.from({ length: r.runnerCount }, (_, i) => r.runnerInfo(i));
+  } finally {
+    r.dispose();
+  }
+}
+/**
+ * Runs scheduled runners ([optimizer, settings, training]) to their end (or `steps`): per runner its
+ * final info and the largest loss it recorded.
+ */
+function scheduledRace([landscape, params, start], runners, steps) {
+  const r = core.createRace(landscape, params, start);
+  try {
+    runners.forEach(([id, settings, training], i) => {
+      r.addRunner(id, settings, `${id}${i}`);
+      r.setRunnerSchedule(i, training);
+    });
+    while (!r.finished && r.steps < steps) r.advance(Math.min(1000, steps - r.steps));
+    return runners.map((_, i) => {
+      const t = r.trajectorySince(i, -1);
+      let peak = -Infinity;
+      for (let k = 0; k < t.steps.length; k++) peak = Math.max(peak, t.points[3 * k + 2]);
+      return { info: r.runnerInfo(i), peak, startLoss: t.points[2] };
+    });
   } finally {
     r.dispose();
   }
@@ -190,6 +213,36 @@ const CLAIMS = [
       r.dispose();
     }
   } },
+  { section: 'schedules-clipping', text: 'On the Rosenbrock valley at lr = 0.3, plain Adam\'s loss climbs from 12.5 to above 60 within its first steps, while the same Adam warmed up by LinearLR(start_factor=0.1, total_iters=20) never rises above its start and reaches the minimum first', check() {
+    const [plain, warm] = scheduledRace(ROSENBROCK, [['adam', { lr: 0.3 }, {}],
+      ['adam', { lr: 0.3 }, { scheduler: 'LinearLR(start_factor=0.1,total_iters=20)' }]], 20000);
+    assert.equal(plain.startLoss, 12.5);
+    assert.ok(plain.peak > 60, String(plain.peak));
+    assert.equal(warm.peak, 12.5);
+    assert.equal(warm.info.status, 'converged');
+    assert.ok(plain.info.status !== 'converged' || plain.info.statusStep > warm.info.statusStep);
+  } },
+  { section: 'schedules-clipping', text: 'from the chapter\'s start, SGD with momentum 0.9 at lr = 0.003 diverges within ten steps, and with clip_grad_norm_(max_norm=10) it reaches the minimum', check() {
+    const settings = { lr: 0.003, momentum: 0.9 };
+    const [free, clipped] = scheduledRace(ROSENBROCK, [['sgd', settings, {}], ['sgd', settings, { clipGradNorm: 10 }]], 20000);
+    assert.equal(free.info.status, 'diverged');
+    assert.ok(free.info.statusStep <= 10, String(free.info.statusStep));
+    assert.equal(clipped.info.status, 'converged');
+    assert.ok(clipped.info.minimumGlobal);
+  } },
+  { section: 'schedules-clipping', text: 'Past $T_{\\text{max}}$ torch\'s cosine does not stop: the rate climbs back and is $\\eta_0$ again at $2T_{\\text{max}}$', check() {
+    const r = core.createRace(...ROSENBROCK);
+    try {
+      r.addRunner('adam', { lr: 0.01 }, 'cosine');
+      r.setRunnerSchedule(0, { scheduler: 'CosineAnnealingLR(T_max=50)' });
+      r.advance(51);
+      close(r.runnerInfo(0).lr, 0, 1e-15, 'lr of step 50');
+      r.advance(50);
+      close(r.runnerInfo(0).lr, 0.01, 1e-15, 'lr of step 100');
+    } finally {
+      r.dispose();
+    }
+  } },
 ];
 
 /** The chapter's recommendations, quoted as advice (not simulation results). */
@@ -244,7 +297,10 @@ for (const s of lessons.sections) {
     const r = core.createRace(landscape, params, p.start ?? { x: -1.5, y: 2 });
     try {
       if (p.noise) r.setNoise(p.noise, p.seed ?? 1);
-      p.runners.forEach((runner, i) => r.addRunner(runner.optimizer, runnerSettings(runner, p.lr ?? 0.001), `${runner.optimizer}${i}`));
+      p.runners.forEach((runner, i) => {
+        r.addRunner(runner.optimizer, runnerSettings(runner, p.lr ?? 0.001), `${runner.optimizer}${i}`);
+        if (hasTraining(runner)) r.setRunnerSchedule(i, trainingOf(runner)); // as the page's session does
+      });
       while (!r.finished && r.steps < TRY_IT_STEPS) r.advance(Math.min(500, TRY_IT_STEPS - r.steps));
       const diverged = Array.from({ length: r.runnerCount }, (_, i) => r.runnerInfo(i))
         .map((info, i) => ({ info, i })).filter(({ info }) => info.status === 'diverged');

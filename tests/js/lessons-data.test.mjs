@@ -22,7 +22,8 @@ test('lessons.json follows the format, every section passes', () => {
 
 test("the sections follow the chapter's order, one quiz each, in the quizzes' order", () => {
   assert.deepEqual(lessons.sections.map((s) => s.title), ['The big picture', 'SGD and ravines', 'Momentum and Nesterov',
-    'AdaGrad and RMSprop', 'Adam and bias correction', 'AdamW, NAdam and Lion', 'Choosing an optimizer', 'Common mistakes']);
+    'AdaGrad and RMSprop', 'Adam and bias correction', 'AdamW, NAdam and Lion', 'Choosing an optimizer', 'Common mistakes',
+    'Learning-rate schedules and clipping']);
   const index = JSON.parse(readFileSync(new URL('quizzes/index.json', web), 'utf8')).quizzes;
   assert.deepEqual(lessons.sections.map((s) => s.quiz), index);
   for (const s of lessons.sections) {
@@ -71,7 +72,7 @@ test('malformed sections and races are reported in words; the others still pass'
   bad.sections[6].id = bad.sections[0].id;
   const r = checkLessons(bad);
   assert.equal(r.ok, false);
-  assert.deepEqual(r.sections.map((s) => s.ok), [true, false, false, false, false, false, false, true]);
+  assert.deepEqual(r.sections.map((s) => s.ok), [true, false, false, false, false, false, false, true, true]);
   const text = r.sections.map((s) => s.messages.join('; '));
   assert.match(text[1], /paragraphs must be a non-empty array/);
   assert.match(text[2], /equations must be a non-empty array/);
@@ -88,4 +89,7 @@ test('malformed sections and races are reported in words; the others still pass'
   assert.match(checkPatch({ lr: 5 }, core).messages.join(' '), /learning rate/);
   assert.match(checkPatch({ runners: [{ optimizer: 'sgd', params: { momentum: -1 } }] }, core).messages.join(' '), /momentum/);
   assert.equal(checkPatch({ landscape: 'ravine' }, core).ok, true);
+  // a schedule the core refuses (torch's words)
+  assert.match(checkPatch({ runners: [{ optimizer: 'adam', params: {}, schedule: 'StepLR(gamma=0.5)' }] }, core).messages.join(' '),
+    /missing 1 required positional argument: 'step_size'/);
 });

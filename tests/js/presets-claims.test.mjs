@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { loadNodeCore } from './load-core.mjs';
 import { PRESETS } from '../../web/js/content/presets.js';
 import { runnerSettings } from '../../web/js/state/properties.js';
+import { hasTraining, trainingOf } from '../../web/js/state/schedule.js';
 
 const { core } = await loadNodeCore();
 
@@ -16,11 +17,15 @@ const { core } = await loadNodeCore();
 function runPreset(state, steps) {
   const r = core.createRace(state.landscape, state.landscapeParams, state.start);
   try {
-    r.setNoise(state.noise ?? 0, 1);
-    state.runners.forEach((runner, i) => r.addRunner(runner.optimizer, runnerSettings(runner, state.lr), `runner ${i}`));
+    r.setNoise(state.noise ?? 0, state.seed ?? 1);
+    state.runners.forEach((runner, i) => {
+      r.addRunner(runner.optimizer, runnerSettings(runner, state.lr), `runner ${i}`);
+      if (hasTraining(runner)) r.setRunnerSchedule(i, trainingOf(runner)); // as the page's session does
+    });
     while (!r.finished && r.steps < steps) r.advance(Math.min(1000, steps - r.steps));
     return state.runners.map((_, i) => {
       const t = r.trajectorySince(i, -1);
+      // (trajectorySince: x, y, loss per recorded step)
       const at = (k, c) => t.points[3 * k + c];
       return { info: r.runnerInfo(i), n: t.steps.length, x: (k) => at(k, 0), y: (k) => at(k, 1), loss: (k) => at(k, 2) };
     });
@@ -175,6 +180,47 @@ const CHECKS = {
     const [sgd, adam] = runPreset(p.state, 20000);
     assert.equal(adam.info.status, 'converged');
     assert.ok(sgd.info.status !== 'converged' || sgd.info.statusStep > adam.info.statusStep, 'Adam arrives first');
+  },
+  'cosine-settle'(p) {
+    says('cosine-settle', 'over the last 50 of the 400 steps its loss averages less than a fiftieth of the other\'s');
+    says('cosine-settle', 'CosineAnnealingLR(T_max=400), half a cosine from 0.03 down to 0 over 400 steps');
+    assert.equal(p.state.runners[1].schedule, 'CosineAnnealingLR(T_max=400)');
+    const [constant, cosine] = runPreset(p.state, 400);
+    for (const r of [constant, cosine]) assert.equal(r.info.status, 'running', 'both still racing at step 400');
+    assert.ok(cosine.info.lr < 1e-5, `the lr has decayed to about 0: ${cosine.info.lr}`);
+    const tail = (r) => Array.from({ length: 50 }, (_, k) => r.loss(r.n - 1 - k)).reduce((a, v) => a + v, 0) / 50;
+    assert.ok(tail(constant) > 50 * tail(cosine), `${tail(constant)} vs ${tail(cosine)}`);
+    says('cosine-settle', 'by step 800 the lr is 0.03 again and the jumping returns');
+    const [constant800, cosine800] = runPreset(p.state, 800);
+    assert.ok(Math.abs(cosine800.info.lr - 0.03) < 1e-6, String(cosine800.info.lr));
+    assert.ok(tail(cosine800) > 10 * tail(cosine), `${tail(cosine800)} vs ${tail(cosine)} (constant: ${tail(constant800)})`);
+  },
+  'warmup-adam'(p) {
+    says('warmup-adam', 'its loss climbs above 60 (it starts at 12.5)');
+    says('warmup-adam', 'its first step is ten times shorter, its loss never rises above the start, and it reaches the minimum first');
+    const [plain, warm] = runPreset(p.state, 20000);
+    const len = (r) => Math.hypot(r.x(1) - r.x(0), r.y(1) - r.y(0));
+    assert.ok(Math.abs(len(plain) / len(warm) - 10) < 1e-9, String(len(plain) / len(warm)));
+    assert.equal(plain.loss(0), 12.5);
+    const peak = (r) => Math.max(...Array.from({ length: r.n }, (_, k) => r.loss(k)));
+    assert.ok(peak(plain) > 60, String(peak(plain)));
+    assert.equal(peak(warm), 12.5, 'the warm-up runner never rises above its start');
+    assert.equal(warm.info.status, 'converged');
+    assert.ok(plain.info.status !== 'converged' || plain.info.statusStep > warm.info.statusStep,
+      `${plain.info.statusStep} vs ${warm.info.statusStep}`);
+  },
+  'clip-momentum'(p) {
+    says('clip-momentum', 'a gradient of length about 160');
+    says('clip-momentum', 'Unclipped, the first steps fling it off the wall and it diverges within ten steps');
+    says('clip-momentum', 'the same optimizer stays on the wall, turns into the valley and reaches the minimum');
+    const [free, clipped] = runPreset(p.state, 20000);
+    const first = runPreset(p.state, 1)[0].info; // gx, gy: the gradient the first step used
+    const g0 = Math.hypot(first.gx, first.gy);
+    assert.ok(g0 > 150 && g0 < 170, `gradient length at the start: ${g0}`);
+    assert.equal(free.info.status, 'diverged');
+    assert.ok(free.info.statusStep <= 10, String(free.info.statusStep));
+    assert.equal(clipped.info.status, 'converged');
+    assert.ok(clipped.info.minimumGlobal);
   },
 };
 

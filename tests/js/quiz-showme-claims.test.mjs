@@ -33,6 +33,25 @@ const all = (q) => [q.showMe.caption, q.explanation, ...q.choices.map((c) => c.f
 const says = (q, text) => assert.ok(all(q).includes(text), `no longer says: ${text}`);
 
 const CHECKS = {
+  'schedules-clipping#wall-fix'(q) {
+    says(q, 'The gradient at the start is about 160 long');
+    says(q, 'It lowers the rate only after the loss has failed to improve for 10 steps, and the runner has diverged before that');
+    says(q, 'the runner stays on the wall, turns into the valley and reaches the minimum');
+    const [clip, cosine, plateau] = run(q.showMe.race);
+    assert.equal(clip.info.status, 'converged');
+    assert.ok(clip.info.minimumGlobal);
+    for (const r of [cosine, plateau]) {
+      assert.equal(r.info.status, 'diverged', r.info.label);
+      assert.ok(r.info.statusStep < 10, `${r.info.label} at ${r.info.statusStep}`);
+    }
+    const patience = core.schedulers.find((s) => s.id === 'ReduceLROnPlateau').params.find((p) => p.name === 'patience');
+    assert.equal(patience.default, '10');
+    const g = (() => {
+      const race = core.createRace('rosenbrock', { a: 1, b: 100 }, { x: -1.5, y: 2 });
+      try { race.addRunner('sgd', { lr: 1e-9 }, 'probe'); race.advance(1); const i = race.runnerInfo(0); return Math.hypot(i.gx, i.gy); } finally { race.dispose(); }
+    })();
+    assert.ok(Math.abs(g - 160) < 10, String(g));
+  },
   'big-picture#plain-gd-troubles'(q) {
     says(q, 'Plain SGD needs about five times as many steps as momentum to get 1 away from the ridge');
     says(q, 'with no memory of earlier steps, a tiny gradient means a tiny step');

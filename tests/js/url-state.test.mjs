@@ -6,6 +6,7 @@ import { parseRaceQuery, serializeRaceQuery } from '../../web/js/state/url.js';
 import { defaultState, hyperDefault, MAX_RUNNERS } from '../../web/js/state/properties.js';
 import { PRESETS } from '../../web/js/content/presets.js';
 import { rng, randomRace } from './random-states.mjs';
+import { splitSchedulerCall, schedulerCall } from '../../web/js/state/schedule.js';
 
 const { core } = await loadNodeCore();
 
@@ -86,4 +87,60 @@ test('every catalog default is a valid value for its own spec', () => {
     const q = serializeRaceQuery({ ...defaultState(core), runners: [{ optimizer: o.id, params }] });
     assert.deepEqual(parseRaceQuery(q, core).notices, [], o.id);
   }
+});
+
+/** One valid call of every scheduler of the core's catalog (SequentialLR: warm-up, then cosine decay). */
+const SCHEDULE_EXAMPLES = {
+  StepLR: 'StepLR(step_size=50,gamma=0.5)',
+  MultiStepLR: 'MultiStepLR(milestones=30,80,150,gamma=0.5)',
+  ExponentialLR: 'ExponentialLR(gamma=0.99)',
+  CosineAnnealingLR: 'CosineAnnealingLR(T_max=200,eta_min=1e-05)',
+  CosineAnnealingWarmRestarts: 'CosineAnnealingWarmRestarts(T_0=50,T_mult=2)',
+  LinearLR: 'LinearLR(start_factor=0.1,total_iters=20)',
+  OneCycleLR: 'OneCycleLR(max_lr=0.05,total_steps=300,anneal_strategy=linear,three_phase=true)',
+  PolynomialLR: 'PolynomialLR(total_iters=100,power=2)',
+  ReduceLROnPlateau: 'ReduceLROnPlateau(mode=min,factor=0.5,patience=5,threshold_mode=abs)',
+  SequentialLR: 'SequentialLR(schedulers=LinearLR(start_factor=0.1,total_iters=20)+CosineAnnealingLR(T_max=180),milestones=20)',
+};
+
+test('every scheduler, with and without clipping, survives the link round trip', () => {
+  assert.deepEqual(Object.keys(SCHEDULE_EXAMPLES).sort(), core.schedulers.map((s) => s.id).sort(), 'an example per scheduler');
+  for (const [id, schedule] of Object.entries(SCHEDULE_EXAMPLES)) {
+    for (const clip of [{}, { clipGradNorm: 1 }, { clipGradValue: 0.25 }, { clipGradNorm: 5, clipGradValue: 1e-3 }]) {
+      /** @type {import('../../web/js/state/properties.js').RaceState} */
+      const s = { ...defaultState(core), runners: [{ optimizer: 'sgd', params: {} },
+        { optimizer: 'adam', params: { betas: [0.8, 0.99] }, schedule, ...clip }] };
+      const query = serializeRaceQuery(s);
+      const { state, notices } = parseRaceQuery(query, core);
+      assert.deepEqual(notices, [], query);
+      assert.deepStrictEqual(state, s, query);
+      // The link is readable: the call as torch writes it, after its optimizer.
+      assert.ok(query.includes(`~${schedule.replaceAll('+', '%2B')}`), query);
+    }
+    // The controls read the call back into its keyword arguments and write the same text.
+    const call = /** @type {{id: string, args: Record<string, string>}} */ (splitSchedulerCall(schedule));
+    assert.equal(call.id, id);
+    assert.equal(schedulerCall(call.id, call.args), schedule);
+  }
+});
+
+test('a link\'s bad schedule or clipping is left out with torch\'s words; the runner and the rest still load', () => {
+  const { state, notices } = parseRaceQuery('?landscape=beale&opt=adam~StepLR(gamma=0.5)~clip_grad_norm:2'
+    + '&opt=sgd~OneCycleLR(max_lr=0.1,total_steps=100)&opt=rmsprop~Nope(x=1)~clip_grad_value:abc'
+    + '&opt=adamw~CosineAnnealingLR(T_max=10)~ExponentialLR(gamma=0.9)&lr=0.01', core);
+  assert.equal(state.landscape, 'beale');
+  assert.equal(state.lr, 0.01);
+  assert.deepEqual(state.runners, [
+    { optimizer: 'adam', params: {}, clipGradNorm: 2 },
+    { optimizer: 'sgd', params: {} },
+    { optimizer: 'rmsprop', params: {} },
+    { optimizer: 'adamw', params: {}, schedule: 'CosineAnnealingLR(T_max=10)' },
+  ]);
+  const text = notices.join('\n');
+  assert.match(text, /Adam: the schedule "StepLR\(gamma=0.5\)" was left out \(StepLR.__init__\(\) missing 1 required positional argument: 'step_size'\)/);
+  assert.match(text, /SGD: the schedule "OneCycleLR\(max_lr=0.1,total_steps=100\)" was left out \(OneCycleLR with cycle_momentum=true would switch on the momentum/);
+  assert.match(text, /module .torch.optim.lr_scheduler. has no attribute .Nope./);
+  assert.match(text, /clip_grad_value "clip_grad_value:abc" was left out \(it must be a finite number\)/);
+  assert.match(text, /the runner has a schedule already/);
+  assert.equal(notices.length, 5, text);
 });

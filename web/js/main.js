@@ -86,7 +86,8 @@ async function main() {
     if (raceChanged) {
       const landscapeId = session.landscape?.id;
       try {
-        const { landscapeChanged } = session.apply(s, changed);
+        const { landscapeChanged, problems } = session.apply(s, changed);
+        if (problems.length) showNotices(byId('notices'), problems);
         if (landscapeChanged) map.drawSurface(true);
         if (landscapeChanged && session.landscape.id !== landscapeId && !changed.has('start')) {
           store.setState({ start: session.landscape.start }); // a new landscape starts at its suggested start

@@ -1,8 +1,11 @@
 #include "sweep.hpp"
+#include "schedules/schedule.hpp"
 #include "util/format_number.hpp"
 
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <stdexcept>
 
@@ -21,6 +24,20 @@ std::vector<double> logSpacedLrs(double lrMin, double lrMax, int lrCount) {
   return lrs;
 }
 
+ScheduleSpec scheduleAtPeak(const ScheduleSpec& spec, double lr) {
+  if (spec.name != "OneCycleLR") return spec;
+  ScheduleSpec out = spec;
+  char text[32];
+  for (int digits = 1; digits <= 17; ++digits) {  // the shortest text that reads back as the same double
+    std::snprintf(text, sizeof text, "%.*g", digits, lr);
+    if (std::strtod(text, nullptr) == lr) break;
+  }
+  for (auto& [name, value] : out.args)
+    if (name == "max_lr") { value = text; return out; }
+  out.args.insert(out.args.begin(), {"max_lr", text});  // max_lr is OneCycleLR's first argument
+  return out;
+}
+
 SweepResult runSweep(const Landscape& f, Point start, const std::vector<SweepConfig>& configs,
                      const SweepOptions& o) {
   const auto t0 = std::chrono::steady_clock::now();
@@ -34,14 +51,19 @@ SweepResult runSweep(const Landscape& f, Point start, const std::vector<SweepCon
   const std::size_t nl = r.lrs.size();
 
   // Build every optimizer first, so a bad configuration fails before any work.
+  // Schedules are built and bound here too: a bad schedule fails in torch's words.
   std::vector<std::unique_ptr<Optimizer>> opts;
+  std::vector<std::unique_ptr<Schedule>> schedules;
   opts.reserve(configs.size() * nl);
+  schedules.reserve(configs.size() * nl);
   for (const SweepConfig& c : configs) {
     r.labels.push_back(c.label.empty() ? c.optimizerId : c.label);
     for (double lr : r.lrs) {
       Settings s = c.settings;
       s["lr"] = {lr};
       opts.push_back(makeOptimizer(c.optimizerId, s));
+      schedules.push_back(c.schedule ? std::make_unique<Schedule>(scheduleAtPeak(*c.schedule, lr)) : nullptr);
+      if (schedules.back()) schedules.back()->bind(*opts.back());
     }
   }
 
@@ -58,6 +80,8 @@ SweepResult runSweep(const Landscape& f, Point start, const std::vector<SweepCon
   for (std::size_t i = 0; i < n; ++i) {
     Walker w;
     w.optimizer = opts[i].get();
+    w.schedule = schedules[i].get();
+    w.clipping = configs[i / nl].clipping;
     w.reset(f, minima, d, crit, start);
     if (w.outcome.status == RunStatus::Converged) r.convergedStep[i] = 0;
     while (w.steps < o.steps && w.outcome.status != RunStatus::Diverged) {

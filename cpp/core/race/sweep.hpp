@@ -8,11 +8,20 @@
 // loss is the loss after n steps; a momentum method may leave the minimum
 // again) and stops at divergence. Results are flat, config-major arrays:
 // entry c * lrCount + k belongs to configs[c] and lrs[k].
+//
+// A config may carry an lr schedule and gradient clipping (as a race runner does).
+// The grid's lr is then the schedule's peak: the optimizer's lr, where a decay
+// starts and a warm-up ends; for OneCycleLR, whose peak is its own max_lr, the
+// grid's lr replaces max_lr (the optimizer's lr is ignored there, as in torch).
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "schedules/clipping.hpp"
+#include "schedules/registry.hpp"
 
 #include "landscapes/landscape.hpp"
 #include "optimizers/registry.hpp"
@@ -24,7 +33,14 @@ struct SweepConfig {
   std::string optimizerId;
   Settings settings;  // any "lr" here is replaced by the grid's
   std::string label;  // defaults to optimizerId
+  // Initialised here so that {id, settings, label} configs stay valid without them.
+  std::optional<ScheduleSpec> schedule = std::nullopt;  // none: a constant lr
+  GradientClipping clipping = {};
 };
+
+// The schedule a sweep run uses at grid learning rate `lr` (see above: OneCycleLR's max_lr
+// becomes lr; every other schedule is unchanged, its peak being the optimizer's lr).
+ScheduleSpec scheduleAtPeak(const ScheduleSpec& spec, double lr);
 
 struct SweepOptions {
   double lrMin = 1e-5;

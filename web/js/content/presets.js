@@ -61,4 +61,17 @@ export const PRESETS = [
     text: 'A round bowl, but the y-gradient shows up on only 10% of the steps, like the weight of a rare word. SGD\'s y-steps are few and as small as the gradient; Adam scales each coordinate by its own gradient history, so the rare y-gradients count for more. Adam arrives first.',
     state: { landscape: 'sparse_feature', landscapeParams: { density: 0.1, seed: 1 }, start: { x: -2, y: -2 }, noise: 0, lr: 0.1, speed: 10,
       runners: [{ optimizer: 'sgd', params: {} }, { optimizer: 'adam', params: {} }] } },
+  // Schedules and clipping (issue 17): a runner's `schedule` is torch's call, its clipping torch's max_norm.
+  { id: 'cosine-settle', title: 'Cosine decay lets SGD settle',
+    text: 'Plain SGD twice at lr 0.03 on the ravine, with noisy gradients (σ = 2, like small batches). One keeps its rate; the other follows CosineAnnealingLR(T_max=400), half a cosine from 0.03 down to 0 over 400 steps (the dashed line in the loss chart). The constant rate keeps the runner jumping around the minimum; the decaying one settles, and over the last 50 of the 400 steps its loss averages less than a fiftieth of the other\'s. Let it run on and torch\'s cosine climbs back: by step 800 the lr is 0.03 again and the jumping returns.',
+    state: { ...RAVINE, noise: 2, seed: 1, lr: 0.03, speed: 2, runners: [{ optimizer: 'sgd', params: {} },
+      { optimizer: 'sgd', params: {}, schedule: 'CosineAnnealingLR(T_max=400)' }] } },
+  { id: 'warmup-adam', title: 'Warm-up tames Adam\'s first steps',
+    text: 'Adam at lr 0.3 on the Rosenbrock valley, twice. Adam\'s first step moves each coordinate by the full learning rate, whatever the gradient, so the plain runner leaps up the far wall and its loss climbs above 60 (it starts at 12.5). The second warms up with LinearLR(start_factor=0.1, total_iters=20): its first step is ten times shorter, its loss never rises above the start, and it reaches the minimum first.',
+    state: { ...ROSENBROCK, lr: 0.3, speed: 5, runners: [{ optimizer: 'adam', params: {} },
+      { optimizer: 'adam', params: {}, schedule: 'LinearLR(start_factor=0.1,total_iters=20)' }] } },
+  { id: 'clip-momentum', title: 'Clipping keeps momentum on the Rosenbrock wall',
+    text: 'SGD with momentum 0.9 at lr 0.003 from (-1.5, 2), where the valley\'s wall is steep (a gradient of length about 160). Unclipped, the first steps fling it off the wall and it diverges within ten steps. With clip_grad_norm_(max_norm=10) the gradient is shortened to length 10 whenever it is longer, and the same optimizer stays on the wall, turns into the valley and reaches the minimum.',
+    state: { ...ROSENBROCK, lr: 0.003, speed: 5, runners: [{ optimizer: 'sgd', params: { momentum: 0.9 } },
+      { optimizer: 'sgd', params: { momentum: 0.9 }, clipGradNorm: 10 }] } },
 ];

@@ -7,7 +7,9 @@
 
 /**
  * @typedef {import('./wrap-core.js').OptimizerSettings} OptimizerSettings
- * @typedef {{ optimizerId: string, settings?: OptimizerSettings, label?: string }} LabConfig
+ * @typedef {{ optimizerId: string, settings?: OptimizerSettings, label?: string,
+ *   scheduler?: string, clipGradNorm?: number, clipGradValue?: number }} LabConfig
+ *   scheduler, clipGradNorm, clipGradValue: the landscape sweep only (an lr schedule as torch's call, torch's clippings)
  * @typedef {{ lrMin?: number, lrMax?: number, lrCount?: number, steps?: number, noiseSigma?: number, noiseSeed?: number,
  *   minimumTolerance?: number, gradientTolerance?: number }} SweepOptions
  * @typedef {{ lrs: Float64Array, labels: string[], finalLoss: Float64Array, convergedStep: Int32Array,
@@ -28,7 +30,8 @@ function check(message) {
 
 /** @param {LabConfig[]} configs */
 function configsForCore(configs) {
-  return configs.map((c) => ({ optimizerId: c.optimizerId, settings: c.settings ?? {}, label: c.label ?? '' }));
+  return configs.map((c) => ({ optimizerId: c.optimizerId, settings: c.settings ?? {}, label: c.label ?? '',
+    scheduler: c.scheduler ?? '', clipGradNorm: c.clipGradNorm ?? Number.NaN, clipGradValue: c.clipGradValue ?? Number.NaN }));
 }
 
 /** Several optimizers training one small network side by side; wraps the C++ Training. */
@@ -107,6 +110,16 @@ export function wrapLabs(M) {
       const r = M.labsSweep(landscapeId, params, start.x, start.y, configsForCore(configs), options);
       check(r.error ?? '');
       return r;
+    },
+    /**
+     * The schedule a sweep run at grid learning rate `lr` used: the same call, except that
+     * OneCycleLR's max_lr (its peak) becomes `lr` (race/sweep.hpp scheduleAtPeak).
+     * @param {string} scheduler @param {number} lr @returns {string}
+     */
+    scheduleAtPeak(scheduler, lr) {
+      const r = M.scheduleAtPeak(String(scheduler), Number(lr));
+      check(r.error ?? '');
+      return /** @type {string} */ (r.scheduler);
     },
     /**
      * The network's lr sweep (tuning): final train/validation loss per config and lr, config-major.

@@ -267,6 +267,26 @@ export function wrapCore(M) {
       return /** @type {string} */ (M.optimizerStateSize(id, settings).error ?? '');
     },
     /**
+     * The core's verdict on a runner's lr schedule and gradient clipping with this optimizer,
+     * without touching the page's race (a scratch race of one runner): "" or the message,
+     * torch's wording ("StepLR.__init__() missing 1 required positional argument: 'step_size'").
+     * @param {string} id @param {OptimizerSettings} settings
+     * @param {{scheduler?: string, clipGradNorm?: number, clipGradValue?: number}} training
+     */
+    checkTraining(id, settings, training) {
+      const race = new Race(M);
+      try {
+        race.setup('rosenbrock', {}, { x: 0, y: 0 });
+        race.addRunner(id, settings);
+        race.setRunnerSchedule(0, training);
+        return '';
+      } catch (e) {
+        return /** @type {Error} */ (e).message;
+      } finally {
+        race.dispose();
+      }
+    },
+    /**
      * The core's verdict on a user's function: "" and column 0, or the message with the 1-based
      * column of the error ("at column 7: expected ')'").
      * @param {string} text @returns {{error: string, column: number}}

@@ -4,10 +4,17 @@
 // hyperparameters the page runs, the race's stop rules, and one CSV row per step in the
 // page's own CSV format (runner,step,x,y,loss). Run under torch it prints the numbers the
 // page shows: the promise "what you see is what PyTorch does" made checkable
-// (tests/js/pytorch-export.test.mjs compares it with the core within 1e-12).
+// (tests/js/pytorch-export.test.mjs compares it with the core within 1e-12). A runner's lr
+// schedule is torch.optim.lr_scheduler's class with the runner's arguments, its clipping
+// torch.nn.utils.clip_grad_norm_ / clip_grad_value_, in the core's harness order
+// (cpp/core/race/runner.hpp): zero_grad; backward; clip; opt.step(); sched.step().
 //
 // What torch cannot reproduce is refused in the script, with a comment saying why: gradient
-// noise (drawn from the app's own generator) and the app's teaching switches.
+// noise (drawn from the app's own generator), the app's teaching switches, and a schedule
+// the core refuses or whose argument has no exact Python literal.
+import { hasTraining, trainingOf } from '../state/schedule.js';
+import { pythonFloat, pythonString } from './python-literals.js';
+import { clippingSource, schedulerSource } from './python-training.js';
 
 /** @typedef {import('../core/wrap-core.js').Core} Core */
 /** @typedef {import('../state/properties.js').RaceState} RaceState */
@@ -18,15 +25,8 @@ const MINIMUM_TOLERANCE = 1e-3;
 const GRADIENT_TOLERANCE = 1e-8;
 const DIVERGENCE_FACTOR = 50;
 
-/** A JS number as a Python literal (exact: both print the shortest round-trip form). @param {number} v */
-function py(v) {
-  if (Number.isNaN(v)) return "float('nan')";
-  if (!Number.isFinite(v)) return v > 0 ? "float('inf')" : "-float('inf')";
-  const s = String(v);
-  return /[.e]/.test(s) ? s : `${s}.0`;
-}
-/** A Python string literal. @param {string} s */
-const pyString = (s) => JSON.stringify(s);
+const py = pythonFloat;
+const pyString = pythonString;
 
 /**
  * Loss functions in torch operations, in the core's order of operations
@@ -118,6 +118,26 @@ function optimizerSource(core, id, settings) {
     radam: 'torch.optim.RAdam' }[id];
   if (!cls) return { refused: `the optimizer ${id} has no torch counterpart in this export` };
   return { make: `lambda params: ${cls}(params, ${kwargs.join(', ')})`, cls, kwargs: kwargs.join(', ') };
+}
+
+/**
+ * A runner's lr schedule and clipping as the Python the run loop takes: a function building the
+ * scheduler on the optimizer (or None), max_norm and clip_value (or None); or the reason it
+ * cannot be exported. The core checks them first, with this runner's optimizer and settings.
+ * @param {Core} core @param {import('../state/schedule.js').RunnerTraining & { optimizer: string }} runner
+ * @param {Record<string, any>} settings
+ * @returns {{ schedule: string, maxNorm: string, clipValue: string } | { refused: string }}
+ */
+function trainingSource(core, runner, settings) {
+  if (!hasTraining(runner)) return { schedule: 'None', maxNorm: 'None', clipValue: 'None' };
+  const verdict = core.checkTraining(runner.optimizer, settings, trainingOf(runner));
+  if (verdict) return { refused: `the core refuses its lr schedule or clipping (${verdict.replace(/\s+/g, ' ')})` };
+  try {
+    const schedule = runner.schedule === undefined ? 'None' : `lambda opt: ${schedulerSource(core.schedulers, runner.schedule)}`;
+    return { schedule, ...clippingSource(runner) };
+  } catch (e) {
+    return { refused: /** @type {Error} */ (e).message };
+  }
 }
 
 /** The landscape's facts the stop rules need, read from the core. @param {Core} core @param {RaceState} state */
@@ -279,9 +299,22 @@ def stopped(x, y, loss, gx, gy):
     return gx * gx + gy * gy < GRADIENT_TOLERANCE * GRADIENT_TOLERANCE
 
 
-def run(label, make_optimizer, steps, out):
+def clip(p, max_norm, clip_value):
+    """Gradient clipping between backward() and opt.step(), the norm first, then the value (as the app does)."""
+    if max_norm is not None:
+        torch.nn.utils.clip_grad_norm_([p], max_norm)
+    if clip_value is not None:
+        torch.nn.utils.clip_grad_value_([p], clip_value)
+
+
+def run(label, make_optimizer, make_scheduler, max_norm, clip_value, steps, out, with_lr):
+    """One runner in the harness order: zero_grad; backward; (row; stop?); clip; opt.step(); sched.step().
+    The lr of step k is the param group's lr when opt.step() runs, after sched.step() of step k - 1."""
     p = torch.tensor(START, dtype=torch.float64, requires_grad=True)
     optimizer = make_optimizer([p])
+    # The scheduler's constructor may already change the lr (LinearLR, OneCycleLR, SequentialLR).
+    scheduler = make_scheduler(optimizer) if make_scheduler is not None else None
+    plateau = isinstance(scheduler, torch.optim.lr_scheduler.ReduceLROnPlateau)
     quoted = '"' + label.replace('"', '""') + '"'
     for k in range(steps + 1):
         optimizer.zero_grad(set_to_none=True)
@@ -289,23 +322,40 @@ def run(label, make_optimizer, steps, out):
         loss.backward()
         x, y, value = p[0].item(), p[1].item(), loss.item()
         gx, gy = p.grad[0].item(), p.grad[1].item()
-        out.write("%s,%d,%s,%s,%s\n" % (quoted, k, js_number(x), js_number(y), js_number(value)))
+        row = "%s,%d,%s,%s,%s" % (quoted, k, js_number(x), js_number(y), js_number(value))
+        if with_lr:
+            lr = optimizer.param_groups[0]["lr"] if hasattr(optimizer, "param_groups") else optimizer.lr
+            row += "," + js_number(float(lr))
+        out.write(row + "\n")
         if k == steps or stopped(x, y, value, gx, gy):
             return
         observe_gradient(p.grad, k)
+        clip(p, max_norm, clip_value)
         optimizer.step()
+        if scheduler is not None:
+            try:
+                if plateau:
+                    scheduler.step(value)  # the loss of this step, f(p_k), measured before opt.step()
+                else:
+                    scheduler.step()
+            except ValueError as error:
+                # OneCycleLR past total_steps: torch raises and training would stop; the page keeps
+                # racing this runner with the lr it had, so the script does the same.
+                sys.stderr.write("%s: the schedule stopped after step %d: %s; the lr stays\n" % (label, k + 1, error))
+                scheduler = None
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=STEPS, help="steps per runner (default: the page's, %(default)s)")
+    parser.add_argument("--lr", action="store_true", help="add a column lr: the lr a step from that row uses")
     args = parser.parse_args()
     torch.set_default_dtype(torch.float32)  # as for any user: only the parameters are float64
     for label, kwargs in FROM_SCRATCH_CHECKS:
         check_from_scratch(label, kwargs, args.steps)
-    sys.stdout.write("runner,step,x,y,loss\n")
-    for label, make in RUNNERS:
-        run(label, make, args.steps, sys.stdout)
+    sys.stdout.write("runner,step,x,y,loss" + (",lr" if args.lr else "") + "\n")
+    for label, make_optimizer, make_scheduler, max_norm, clip_value in RUNNERS:
+        run(label, make_optimizer, make_scheduler, max_norm, clip_value, args.steps, sys.stdout, args.lr)
 
 
 if __name__ == "__main__":
@@ -355,11 +405,22 @@ export function pytorchScript(core, state, labels, steps, { fromScratch = false 
     const src = optimizerSource(core, r.optimizer, settings);
     if ('refused' in src) {
       header.push(`# Runner "${labels[i]}" is left out: ${src.refused}.`);
-    } else if (fromScratch && r.optimizer === 'sgd') {
-      runners.push(`    (${pyString(labels[i])}, lambda params: SGDFromScratch(params, ${src.kwargs})),`);
+      return;
+    }
+    const training = trainingSource(core, r, settings);
+    if ('refused' in training) {
+      header.push(`# Runner "${labels[i]}" is left out: ${training.refused}.`);
+      return;
+    }
+    const extra = `${training.schedule}, ${training.maxNorm}, ${training.clipValue}`;
+    if (fromScratch && r.optimizer === 'sgd' && r.schedule === undefined) {
+      runners.push(`    (${pyString(labels[i])}, lambda params: SGDFromScratch(params, ${src.kwargs}), ${extra}),`);
       checks.push(`    (${pyString(labels[i])}, dict(${src.kwargs})),`);
     } else {
-      runners.push(`    (${pyString(labels[i])}, ${src.make}),`);
+      if (fromScratch && r.optimizer === 'sgd') {
+        header.push(`# Runner "${labels[i]}" runs torch.optim.SGD, not SGDFromScratch: its lr schedule needs torch's param_groups.`);
+      }
+      runners.push(`    (${pyString(labels[i])}, ${src.make}, ${extra}),`);
     }
   });
   if (state.noise > 0) {
@@ -411,6 +472,7 @@ export function pytorchScript(core, state, labels, steps, { fromScratch = false 
     NADAM_AND_LION,
     ...(fromScratch ? [SGD_FROM_SCRATCH] : []),
     ...(state.landscape === 'custom' ? [FORMULA_HELPERS, '', ''] : []),
+    '# (name, optimizer(params), scheduler(opt) or None, clip_grad_norm_ max_norm or None, clip_grad_value_ clip_value or None)',
     'RUNNERS = [',
     ...runners,
     ']',
@@ -420,7 +482,7 @@ export function pytorchScript(core, state, labels, steps, { fromScratch = false 
     RUN,
   ];
   if (state.noise > 0) {
-    const at = lines.indexOf('RUNNERS = [');
+    const at = lines.findIndex((l) => l.startsWith('# (name, optimizer(params)'));
     lines.splice(at, 0, 'sys.exit("this race has gradient noise, which torch cannot reproduce: see the comment at the top")', '');
   }
   return `${lines.join('\n')}`;

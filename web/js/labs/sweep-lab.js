@@ -4,6 +4,7 @@
 // learning rate, the computed summary, and links that open a point's exact race.
 import { defaultState } from '../state/properties.js';
 import { serializeRaceQuery } from '../state/url.js';
+import { withTraining } from '../state/schedule.js';
 /** @typedef {import('./worker-client.js').LabsWorker} LabsWorker */
 import { createPlot, logLogAxes } from './plots.js';
 import { DEFAULT_PICKS, buildOptimizerPicks, fmt, pickedKeys, preset, presetColor } from './presets.js';
@@ -20,13 +21,16 @@ const $ = (id) => /** @type {any} */ (document.getElementById(id));
  * @param {{optimizers: any[], landscapes: any[]}} catalog
  * @param {{landscape: string, params: Record<string, number>, start: {x: number, y: number}}} setup
  * @param {import('./presets.js').Preset} p @param {number} lr
+ * @param {{schedule?: string, clipGradNorm?: number}} [training] the run's schedule (at this peak lr) and clipping
  */
-export function raceQuery(catalog, setup, p, lr) {
+export function raceQuery(catalog, setup, p, lr, training = {}) {
   const state = defaultState(catalog);
   state.landscape = setup.landscape;
   state.landscapeParams = { ...setup.params };
   state.start = { ...setup.start };
-  state.runners = [{ optimizer: p.optimizerId, params: { ...p.settings, lr } }];
+  /** @type {import('../state/properties.js').RunnerState} */
+  const runner = { optimizer: p.optimizerId, params: { ...p.settings, lr } };
+  state.runners = [withTraining(runner, training)];
   state.lr = Math.min(1, Math.max(1e-4, lr));  // the shared lr's range; the runner's own lr is what runs
   return serializeRaceQuery(state);
 }
@@ -122,7 +126,7 @@ export function setupSweepLab(catalog, worker) {
     const opts = {
       height: 340,
       scales: { x: { distr: 3 }, y: { distr: 3 } },
-      axes: logLogAxes('learning rate', yLabel),
+      axes: logLogAxes(last.training.schedule ? 'peak learning rate of the schedule' : 'learning rate', yLabel),
       series,
       legend: { live: true },
       cursor: { focus: { prox: 24 } },
@@ -162,7 +166,7 @@ export function setupSweepLab(catalog, worker) {
     const i = c * n + idx;
     const p = preset(keys[c]);
     const lr = r.lrs[idx];
-    const href = `index.html?${raceQuery(catalog, setup, p, lr)}`;
+    const href = `index.html?${raceQuery(catalog, setup, p, lr, { schedule: r.schedules[idx], clipGradNorm: last.training.clipGradNorm })}`;
     const status = r.divergedStep[i] >= 0 ? `diverged at step ${r.divergedStep[i]}`
       : r.convergedStep[i] >= 0 ? `converged at step ${r.convergedStep[i]}, final loss ${fmt(r.finalLoss[i])}`
         : `did not converge in ${setup.steps} steps, final loss ${fmt(r.finalLoss[i])}`;
@@ -200,14 +204,20 @@ export function setupSweepLab(catalog, worker) {
     const options = { lrMin: Number($('sweep-lrmin').value), lrMax: Number($('sweep-lrmax').value),
       lrCount: Math.round(Number($('sweep-count').value)), steps: setup.steps };
     const info = $('sweep-info');
+    const clipText = String($('sweep-clip').value).trim();
+    /** @type {{schedule?: string, clipGradNorm?: number}} the same schedule and clipping for every optimizer */
+    const training = { schedule: String($('sweep-scheduler').value).trim() || undefined,
+      clipGradNorm: clipText === '' ? undefined : Number(clipText) };
     if (keys.length === 0) { info.textContent = 'Pick at least one optimizer.'; return; }
+    if (clipText !== '' && !Number.isFinite(training.clipGradNorm)) { info.textContent = 'clip_grad_norm must be a number, or empty for none.'; return; }
     if (!(options.lrMin > 0 && options.lrMax >= options.lrMin)) { info.textContent = 'The learning-rate range must satisfy 0 < from ≤ to.'; return; }
     const progress = $('sweep-progress');
     progress.hidden = false;
     progress.value = 0;
     info.textContent = 'Sweeping…';
     $('sweep-run').disabled = true;
-    const configs = keys.map((k) => { const p = preset(k); return { optimizerId: p.optimizerId, settings: p.settings, label: p.label }; });
+    const configs = keys.map((k) => { const p = preset(k); return { optimizerId: p.optimizerId, settings: p.settings, label: p.label,
+      scheduler: training.schedule, clipGradNorm: training.clipGradNorm }; });
     const t0 = performance.now();
     try {
       const job = worker.run('sweep', { landscape: setup.landscape, params: setup.params, start: setup.start, configs, options },
@@ -217,13 +227,15 @@ export function setupSweepLab(catalog, worker) {
       const l = catalog.landscapes.find((q) => q.id === setup.landscape).landscape;
       const hasMin = l.minima.length > 0;
       const fmin = hasMin ? Math.min(...l.minima.map((/** @type {import('../core/wrap-core.js').MinimumInfo} */ m) => m.value)) : 0;
-      last = { r, keys, fmin, hasMin, setup };
+      last = { r, keys, fmin, hasMin, setup, training };
       draw();
       const runs = keys.length * r.lrs.length;
       info.textContent = `${runs} runs × ${setup.steps} steps: ${Math.round(r.coreMilliseconds)} ms in the core, ${Math.round(wall)} ms in all.`;
       $('sweep-plot').dataset.coreMs = String(r.coreMilliseconds);
       $('sweep-plot').dataset.wallMs = String(wall);
-      $('sweep-summary').textContent = `Converged means within ${1e-3} of a minimum within ${setup.steps} steps. ${sweepSummary(r, keys).join('; ')}. Hollow markers at the top (one row per optimizer, in its colour): diverged runs.`;
+      const scheduled = training.schedule ? `Every run follows ${training.schedule} from its peak rate${training.clipGradNorm !== undefined ? ` with clip_grad_norm ${training.clipGradNorm}` : ''}. `
+        : training.clipGradNorm !== undefined ? `Every run clips with clip_grad_norm ${training.clipGradNorm}. ` : '';
+      $('sweep-summary').textContent = `${scheduled}Converged means within ${1e-3} of a minimum within ${setup.steps} steps. ${sweepSummary(r, keys).join('; ')}. Hollow markers at the top (one row per optimizer, in its colour): diverged runs.`;
       $('sweep-pick').textContent = 'Click a point of the plot to open that exact race.';
     } catch (e) {
       if (!(e instanceof Error && (e.message === 'superseded' || e.message === 'stopped'))) info.textContent = `The sweep failed: ${e instanceof Error ? e.message : e}`;

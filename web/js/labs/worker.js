@@ -73,6 +73,8 @@ async function sweep(job) {
     convergedStep: cat('convergedStep', Int32Array),
     divergedStep: cat('divergedStep', Int32Array),
     bestIndex: cat('bestIndex', Int32Array),
+    // with a schedule: the call each learning rate of the grid ran (the link to a point replays it)
+    schedules: job.configs[0]?.scheduler ? Array.from(parts[0]?.lrs ?? [], (lr) => labs.scheduleAtPeak(job.configs[0].scheduler, lr)) : [],
     coreMilliseconds: coreMs,
     workerMilliseconds: performance.now() - t0,
   } });

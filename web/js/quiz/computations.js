@@ -1,8 +1,9 @@
 // @ts-check
 // Values that questions take from the core instead of typing them in: the weight a
 // momentum buffer keeps of an old gradient, Adam's first steps without bias
-// correction, the optimizers' memory. Each computation asks the core
-// (core.probeOptimizer, core.stateValuesPerParameter) and returns plain numbers.
+// correction, the optimizers' memory, the lr a schedule gives at a step. Each computation
+// asks the core (core.probeOptimizer, core.stateValuesPerParameter, a race) and returns plain numbers.
+import { createQuizRace } from './race-spec.js';
 
 /** @typedef {import('../core/wrap-core.js').Core} Core */
 
@@ -51,6 +52,24 @@ export function adamBiasCorrection(core, { lr = 1e-3, betas = [0.9, 0.999], step
 }
 
 /**
+ * The lr a scheduled runner's optimizer uses at step `step` (counted from 0, i.e. after `step`
+ * scheduler steps), measured by racing it: the core reports the lr each step used, so the race
+ * runs step + 1 steps. A runner that stops earlier cannot answer, and this throws.
+ * @param {Core} core @param {{ race: any, step: number }} args race: a quiz race spec with one runner
+ */
+export function scheduledLr(core, { race: spec, step }) {
+  const race = createQuizRace(core, { ...spec, steps: step + 1 });
+  try {
+    race.advance(step + 1);
+    const info = race.runnerInfo(0);
+    if (info.steps !== step + 1) throw new Error(`the runner stopped at step ${info.steps} before step ${step}`);
+    return { value: info.lr };
+  } finally {
+    race.dispose();
+  }
+}
+
+/**
  * Persistent state values per parameter, as the core counts them.
  * @param {Core} core @param {{ optimizers: { id: string, settings?: Record<string, any>, label?: string }[] }} args
  */
@@ -84,6 +103,8 @@ export function resolveQuestion(core, q) {
       values.withSteps = r.withBc.slice(0, 5).map((v) => fmt(v)).join(', ');
       values.lastWithout = fmt(r.without[r.without.length - 1]);
       values.stepsProbed = r.without.length;
+    } else if (q.answer.compute === 'scheduled-lr') {
+      answer = scheduledLr(core, q.answer.args).value;
     } else {
       throw new Error(`a numeric answer cannot come from '${q.answer.compute}'`);
     }

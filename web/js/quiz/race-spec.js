@@ -5,6 +5,7 @@
 import { fmt } from './computations.js';
 import { steps } from '../ui/format.js';
 import { runnerSettings } from '../state/properties.js';
+import { hasTraining, trainingOf } from '../state/schedule.js';
 
 /** @typedef {import('../core/wrap-core.js').Core} Core */
 /** @typedef {import('../core/wrap-core.js').Race} Race */
@@ -19,7 +20,10 @@ export function createQuizRace(core, spec, lr = spec.learningRate?.value) {
   const race = core.createRace(spec.landscape, spec.params ?? {}, spec.start);
   try {
     if (spec.noise) race.setNoise(spec.noise.sigma, spec.noise.seed ?? 1);
-    for (const r of spec.runners) race.addRunner(r.optimizer, runnerSettings({ params: r.settings ?? {} }, lr), r.label);
+    spec.runners.forEach((/** @type {any} */ r, /** @type {number} */ i) => {
+      race.addRunner(r.optimizer, runnerSettings({ params: r.settings ?? {} }, lr), r.label);
+      if (hasTraining(r)) race.setRunnerSchedule(i, trainingOf(r)); // an lr schedule, clipping
+    });
   } catch (e) {
     race.dispose();
     throw e;

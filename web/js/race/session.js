@@ -5,6 +5,7 @@
 // reports status changes as events. It owns the core handle; the page draws what it
 // returns and never computes a loss or a step.
 import { runnerSettings } from '../state/properties.js';
+import { hasTraining, trainingOf } from '../state/schedule.js';
 import { TrailCache } from './trails.js';
 import { runnerLabel } from './labels.js';
 import { CUSTOM_LANDSCAPE_ID } from '../core/wrap-core.js';
@@ -47,14 +48,37 @@ export class RaceSession {
     if (landscapeChanged && !all) race.setup(state.landscape, state.landscapeParams, state.start, custom);
     else if (changed.has('start')) race.setStart(state.start);
     if (landscapeChanged) this.landscape = race.landscape();
+    /** @type {string[]} */
+    let problems = [];
     if (all || changed.has('noise') || changed.has('seed')) race.setNoise(state.noise, state.seed);
     if (all || changed.has('runners') || changed.has('lr')) {
       while (race.runnerCount > 0) race.removeRunner(race.runnerCount - 1);
       this.labels = state.runners.map((r, i) => runnerLabel(this.core, r, state.runners, i));
       state.runners.forEach((r, i) => race.addRunner(r.optimizer, runnerSettings(r, state.lr), this.labels[i]));
+      problems = this.#applyTraining(state);
     }
     this.restart();
-    return { landscapeChanged };
+    return { landscapeChanged, problems };
+  }
+
+  /**
+   * Gives each runner its lr schedule and clipping. One the core refuses (its message in torch's
+   * words) is reported and that runner races without it; the others are not affected.
+   * @param {RaceState} state @returns {string[]} what was refused
+   */
+  #applyTraining(state) {
+    const race = /** @type {import('../core/wrap-core.js').Race} */ (this.race);
+    /** @type {string[]} */
+    const problems = [];
+    state.runners.forEach((r, i) => {
+      if (!hasTraining(r)) return;
+      try {
+        race.setRunnerSchedule(i, trainingOf(r));
+      } catch (e) {
+        problems.push(`${this.labels[i]} races without its schedule: ${/** @type {Error} */ (e).message}`);
+      }
+    });
+    return problems;
   }
 
   /** Puts every runner back at the start. */

@@ -10,11 +10,15 @@ import { DEFAULT_CUSTOM_EXPRESSION, DEFAULT_CUSTOM_DOMAIN } from '../core/wrap-c
  * @typedef {import('../core/wrap-core.js').OptimizerInfo} OptimizerInfo
  * @typedef {import('../core/wrap-core.js').LandscapeInfo} LandscapeInfo
  * @typedef {{ optimizers: OptimizerInfo[], landscapes: LandscapeInfo[],
- *   checkExpression?: (text: string) => {error: string, column: number} }} Catalog
- *   checkExpression: the core's parser verdict on a custom function (wrap-core.js)
+ *   checkExpression?: (text: string) => {error: string, column: number},
+ *   checkTraining?: (id: string, settings: import('../core/wrap-core.js').OptimizerSettings,
+ *     training: {scheduler?: string, clipGradNorm?: number, clipGradValue?: number}) => string }} Catalog
+ *   checkExpression: the core's parser verdict on a custom function (wrap-core.js);
+ *   checkTraining: the core's verdict on a runner's lr schedule and clipping (wrap-core.js)
  * @typedef {number | boolean | number[]} HyperValue
- * @typedef {{ optimizer: string, params: Record<string, HyperValue> }} RunnerState
- *   params: the hyperparameters this runner sets itself (lr here overrides the shared one)
+ * @typedef {{ optimizer: string, params: Record<string, HyperValue> } & import('./schedule.js').RunnerTraining} RunnerState
+ *   params: the hyperparameters this runner sets itself (lr here overrides the shared one);
+ *   schedule, clipGradNorm, clipGradValue: its lr schedule and gradient clipping, present only when set
  * @typedef {{ landscape: string, landscapeParams: Record<string, number>, runners: RunnerState[],
  *   start: {x: number, y: number}, lr: number, noise: number, seed: number, speed: number,
  *   expr: string, domain: import('../core/wrap-core.js').DomainBox }} RaceState

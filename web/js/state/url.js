@@ -4,14 +4,19 @@
 //   ?landscape=ravine&lp=kappa:50,angle:30&opt=sgd&opt=sgd(momentum:0.9)&opt=adam(betas:0.9/0.999)
 //    &start=-1.5,2&lr=0.001&noise=0&seed=1&speed=5
 //
+// A runner's lr schedule and gradient clipping follow its optimizer, each after a "~":
+//   opt=sgd(momentum:0.9)~CosineAnnealingLR(T_max=200)~clip_grad_norm:5
+// (the scheduler as torch's call, the text the core reads; "=" stays readable in links).
+//
 // Numbers are written with String(), the shortest text that reads back as the same
 // double, so parse(serialize(s)) deep-equals s. Parsing never throws: a value that
 // is malformed, out of range or unknown is skipped with a notice in plain words, and
 // the rest of the state still loads.
 import {
   STATE_PROPERTIES, RACE_PROPERTIES, MAX_RUNNERS, MAX_COORDINATE, ID_PATTERN, defaultState, defaultPageState,
-  defaultLandscapeParams, landscapeInfo, optimizerInfo, rangeProblem, hyperProblem, readNumber, parseDomain,
+  defaultLandscapeParams, landscapeInfo, optimizerInfo, rangeProblem, hyperProblem, readNumber, parseDomain, propertySpec,
 } from './properties.js';
+import { withTraining } from './schedule.js';
 
 /**
  * @typedef {import('./properties.js').RaceState} RaceState
@@ -26,7 +31,7 @@ const MAX_VALUE_LENGTH = 2000;
 
 /** Characters kept as they are in a query value; everything else is percent-encoded. */
 function encodeValue(/** @type {string} */ text) {
-  return encodeURIComponent(text).replace(/%(2C|3A|28|29|2F)/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+  return encodeURIComponent(text).replace(/%(2C|3A|28|29|2F|3D)/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** Text shown in a notice: short, and never markup (notices are set with textContent). @param {string} s */
@@ -44,10 +49,51 @@ function formatHyper(v) {
   return Array.isArray(v) ? v.map(num).join('/') : num(v);
 }
 
+/** Separates a runner's optimizer, schedule and clippings in its link text. */
+const TRAINING_SEPARATOR = '~';
+/** The link names of the two clippings: torch's function names. */
+const CLIP_NAMES = /** @type {const} */ ({ clipGradNorm: 'clip_grad_norm', clipGradValue: 'clip_grad_value' });
+
 /** @param {RunnerState} r */
 function formatRunner(r) {
   const entries = Object.entries(r.params);
-  return entries.length ? `${r.optimizer}(${entries.map(([k, v]) => `${k}:${formatHyper(v)}`).join(',')})` : r.optimizer;
+  const parts = [entries.length ? `${r.optimizer}(${entries.map(([k, v]) => `${k}:${formatHyper(v)}`).join(',')})` : r.optimizer];
+  if (r.schedule !== undefined) parts.push(r.schedule);
+  for (const [key, name] of Object.entries(CLIP_NAMES)) {
+    const v = /** @type {any} */ (r)[key];
+    if (v !== undefined) parts.push(`${name}:${num(v)}`);
+  }
+  return parts.join(TRAINING_SEPARATOR);
+}
+
+/**
+ * Reads a runner's schedule and clippings (the link text after its optimizer) onto `runner`,
+ * each checked by the core with this optimizer; one that fails is left out with the core's
+ * message, and the runner races without it.
+ * @param {RunnerState} runner @param {string[]} pieces @param {Catalog} catalog @param {string[]} notices
+ * @returns {RunnerState}
+ */
+function parseTraining(runner, pieces, catalog, notices) {
+  const info = /** @type {import('./properties.js').OptimizerInfo} */ (optimizerInfo(catalog, runner.optimizer));
+  const settings = { lr: propertySpec('lr').default, ...runner.params };
+  /** @param {import('./schedule.js').RunnerTraining} t */
+  const verdict = (t) => catalog.checkTraining?.(runner.optimizer, settings,
+    { scheduler: t.schedule, clipGradNorm: t.clipGradNorm, clipGradValue: t.clipGradValue }) ?? '';
+  /** @type {import('./schedule.js').RunnerTraining} */
+  let training = {};
+  for (const piece of pieces) {
+    const clip = /** @type {[keyof typeof CLIP_NAMES, string] | undefined} */ (Object.entries(CLIP_NAMES)
+      .find(([, name]) => piece.startsWith(`${name}:`)));
+    const candidate = clip ? { ...training, [clip[0]]: readNumber(piece.slice(clip[1].length + 1)) } : { ...training, schedule: piece };
+    const what = clip ? clip[1] : 'the schedule';
+    const number = clip ? /** @type {number} */ (candidate[clip[0]]) : 0;
+    const problem = clip && !Number.isFinite(number) ? 'it must be a finite number'
+      : !clip && training.schedule !== undefined ? 'the runner has a schedule already' : verdict(candidate);
+    // The core's message may quote the hostile text: a notice stays short.
+    if (problem) notices.push(`${info.displayName}: ${what} ${quote(piece)} was left out (${problem.slice(0, 300)}).`);
+    else training = candidate;
+  }
+  return withTraining(runner, training);
 }
 
 /**
@@ -56,7 +102,8 @@ function formatRunner(r) {
  * @returns {RunnerState | null}
  */
 function parseRunner(text, catalog, notices) {
-  const m = /^([a-z_0-9]+)(?:\((.*)\))?$/i.exec(text);
+  const [optimizerText, ...trainingPieces] = text.split(TRAINING_SEPARATOR);
+  const m = /^([a-z_0-9]+)(?:\((.*)\))?$/i.exec(optimizerText);
   const info = m ? optimizerInfo(catalog, m[1]) : undefined;
   if (!m || !info) {
     notices.push(`Skipped the optimizer ${quote(text)}: it is not one of ${catalog.optimizers.map((o) => o.id).join(', ')}.`);
@@ -83,7 +130,7 @@ function parseRunner(text, catalog, notices) {
     }
     runner.params[name] = value;
   }
-  return runner;
+  return trainingPieces.length ? parseTraining(runner, trainingPieces, catalog, notices) : runner;
 }
 
 /**

@@ -6,22 +6,31 @@
 // leaves the ranges (they then double or widen by a decade) or the runners change.
 // When a run grows long, every other sample is dropped at the next full drawing, so the
 // chart costs the same however long the race runs.
+// A runner with an lr schedule adds a dashed line on a second, linear axis at the right: the
+// lr its last step used (the core's value, sampled with the losses), from 0 to a round top
+// (1, 2 or 5 times a power of ten) that moves up to the next one when the lr climbs past it.
 import { el } from './dom.js';
 import { loadClassicScript } from './katex-loader.js';
 import { runnerStyle } from '../render/palette.js';
 import { attachLossChartKeyboard } from './loss-chart-keyboard.js';
+import { compact } from './format.js';
 
 const MAX_SAMPLES = 2000;
 /** uPlot's log axis handles 1e-16..1e16: smaller losses are drawn at the floor, larger ones are not drawn. */
 const LOG_FLOOR = 1e-15;
 const LOG_CEILING = 1e15;
+/** The lr axis's k-th top: 1e-4, 2e-4, 5e-4, 1e-3, … (round numbers give round ticks). @param {number} k */
+const lrHi = (k) => [1, 2, 5][k % 3] * 10 ** (Math.floor(k / 3) - 4);
+/** The lr lines' dash pattern (CSS pixels), so they read apart from the losses without colour. */
+const LR_DASH = [6, 4];
 
 /**
  * @param {HTMLElement} root
- * @param {{ session: import('../race/session.js').RaceSession }} app
+ * @param {{ session: import('../race/session.js').RaceSession, store: import('../state/store.js').Store }} app
  */
-export function mountLossChart(root, { session }) {
-  const box = el('div', { class: 'chart', id: 'loss-chart', role: 'img', 'aria-label': 'Loss of each runner by step, logarithmic scale' });
+export function mountLossChart(root, { session, store }) {
+  const box = el('div', { class: 'chart', id: 'loss-chart', role: 'img',
+    'aria-label': 'Loss of each runner by step, logarithmic scale; the lr of scheduled runners on the right axis' });
   const status = el('p', { class: 'muted small' }, 'Losses below 1e-15 are drawn at 1e-15; runners above 1e15 leave the chart.');
   root.append(box, status);
   /** @type {any} */
@@ -31,10 +40,10 @@ export function mountLossChart(root, { session }) {
   let xs = [];
   /** @type {(number | null)[][]} */
   let ys = [];
-  /** @type {{label: string, color: string}[]} */
+  /** @type {{label: string, color: string, scale?: 'lr'}[]} the losses, then the lr of scheduled runners */
   let series = [];
   /** The axes' fixed ranges; `full` when a sample left them and the chart must be drawn again. */
-  const range = { xMax: 64, yLo: 1e-3, yHi: 10, full: true };
+  const range = { xMax: 64, yLo: 1e-3, yHi: 10, lrTop: 0, full: true };
   /** Samples already on the canvas. */
   let drawn = 0;
   /** @type {any} */
@@ -47,13 +56,19 @@ export function mountLossChart(root, { session }) {
     if (!uPlot) return;
     plot?.destroy();
     const width = Math.max(260, box.clientWidth);
+    const lrAxis = series.some((s) => s.scale === 'lr')
+      ? [{ scale: 'lr', side: 1, label: 'lr (dashed)', size: 72, grid: { show: false },
+        values: (/** @type {any} */ _, /** @type {number[]} */ splits) => splits.map((v) => (v == null ? '' : compact(v))) }] : [];
     plot = new uPlot({
       width, height: Math.round(Math.min(320, Math.max(200, width * 0.4))),
-      scales: { x: { time: false, range: () => [0, range.xMax] }, y: { distr: 3, range: () => [range.yLo, range.yHi] } },
+      scales: { x: { time: false, range: () => [0, range.xMax] }, y: { distr: 3, range: () => [range.yLo, range.yHi] },
+        lr: { range: () => [0, lrHi(range.lrTop)] } },
       axes: [{ label: 'step' }, { label: 'loss (log)', size: 64,
-        values: (/** @type {any} */ _, /** @type {number[]} */ splits) => splits.map((v) => (v == null ? '' : v >= 1e4 || v < 1e-3 ? v.toExponential(0) : String(v))) }],
+        values: (/** @type {any} */ _, /** @type {number[]} */ splits) => splits.map((v) => (v == null ? '' : v >= 1e4 || v < 1e-3 ? v.toExponential(0) : String(v))) },
+      ...lrAxis],
       legend: { live: true },
-      series: [{ label: 'step' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, spanGaps: false, points: { show: false } }))],
+      series: [{ label: 'step' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, spanGaps: false, points: { show: false },
+        scale: s.scale ?? 'y', dash: s.scale ? LR_DASH : undefined }))],
     }, [xs, ...ys], box);
     drawn = xs.length;
     range.full = false;
@@ -62,8 +77,12 @@ export function mountLossChart(root, { session }) {
   /** Widens the ranges to hold a sample. @param {number} step @param {(number | null)[]} values */
   function fit(step, values) {
     if (step > range.xMax) { while (step > range.xMax) range.xMax *= 2; range.full = true; }
-    for (const v of values) {
+    for (const [i, v] of values.entries()) {
       if (v === null) continue;
+      if (series[i]?.scale === 'lr') {
+        if (v > lrHi(range.lrTop)) { while (v > lrHi(range.lrTop)) range.lrTop++; range.full = true; }
+        continue;
+      }
       if (v < range.yLo) { range.yLo = 10 ** Math.floor(Math.log10(v)); range.full = true; }
       if (v > range.yHi) { range.yHi = 10 ** Math.ceil(Math.log10(v)); range.full = true; }
     }
@@ -86,11 +105,12 @@ export function mountLossChart(root, { session }) {
         const v = y[k];
         if (v === null || v === undefined) { pen = false; continue; }
         const u = plot.valToPos(xs[k], 'x', true);
-        const w = plot.valToPos(v, 'y', true);
+        const w = plot.valToPos(v, series[i]?.scale ?? 'y', true);
         if (pen) ctx.lineTo(u, w); else ctx.moveTo(u, w);
         pen = true;
       }
       ctx.strokeStyle = series[i]?.color ?? '#000';
+      ctx.setLineDash(series[i]?.scale ? LR_DASH.map((d) => d * (window.devicePixelRatio || 1)) : []);
       ctx.stroke();
     });
     ctx.restore();
@@ -103,13 +123,14 @@ export function mountLossChart(root, { session }) {
       series = s;
       xs = [];
       ys = s.map(() => []);
-      Object.assign(range, { xMax: 64, yLo: 1e-3, yHi: 10, full: true });
+      Object.assign(range, { xMax: 64, yLo: 1e-3, yHi: 10, lrTop: 0, full: true });
       rebuild();
     },
-    /** @param {number} step @param {number[]} losses */
-    push(step, losses) {
+    /** @param {number} step @param {number[]} losses @param {number[]} [lrs] the scheduled runners' lr */
+    push(step, losses, lrs = []) {
       if (xs.length && step <= xs[xs.length - 1]) return;
-      const values = losses.map((v) => (Number.isFinite(v) && v > 0 && v < LOG_CEILING ? Math.max(v, LOG_FLOOR) : null));
+      const values = [...losses.map((v) => (Number.isFinite(v) && v > 0 && v < LOG_CEILING ? Math.max(v, LOG_FLOOR) : null)),
+        ...lrs.map((v) => (Number.isFinite(v) && v >= 0 ? v : null))];
       fit(step, values);
       xs.push(step);
       values.forEach((v, i) => ys[i]?.push(v));
@@ -136,7 +157,9 @@ export function mountLossChart(root, { session }) {
    * whole history when the chart is opened in the middle of a race.
    */
   const restart = () => {
-    api.reset(session.labels.map((label, i) => ({ label, color: runnerStyle(i).color })));
+    scheduled = session.labels.map((_, i) => i).filter((i) => store.getState().runners[i]?.schedule !== undefined);
+    api.reset([...session.labels.map((label, i) => ({ label, color: runnerStyle(i).color })),
+      ...scheduled.map((i) => ({ label: `${session.labels[i]} lr`, color: runnerStyle(i).color, scale: /** @type {const} */ ('lr') }))]);
     const tracks = session.labels.map((_, i) => {
       const t = session.race?.trajectorySince(i, -1);
       /** @type {Map<number, number>} loss by step */
@@ -145,10 +168,14 @@ export function mountLossChart(root, { session }) {
       return byStep;
     });
     const steps = [...new Set(tracks.flatMap((m) => [...m.keys()]))].sort((a, b) => a - b);
-    for (const step of steps) api.push(step, tracks.map((m) => m.get(step) ?? NaN));
-    if (steps.length === 0) api.push(0, session.frame.map((f) => f.loss));
+    // The core keeps no lr history: the lr lines start at the step the chart opened.
+    for (const step of steps) api.push(step, tracks.map((m) => m.get(step) ?? NaN), step === session.steps ? lrs() : scheduled.map(() => NaN));
+    if (steps.length === 0) api.push(0, session.frame.map((f) => f.loss), lrs());
     api.draw(true);
   };
+  /** @type {number[]} the runners with an lr schedule */
+  let scheduled = [];
+  const lrs = () => scheduled.map((i) => session.info(i).lr);
   restart();
   let typeSize = '';
   return {
@@ -157,11 +184,11 @@ export function mountLossChart(root, { session }) {
     /** @param {any} _s @param {Set<string>} changed */
     update(_s, changed) {
       if (changed.has('largeType') && typeSize !== document.documentElement.className) { typeSize = document.documentElement.className; rebuild(); }
-      api.push(session.steps, session.frame.map((r) => r.loss));
+      api.push(session.steps, session.frame.map((r) => r.loss), lrs());
       api.draw();
     },
     frame() {
-      api.push(session.steps, session.frame.map((r) => r.loss));
+      api.push(session.steps, session.frame.map((r) => r.loss), lrs());
       api.draw();
     },
   };

@@ -1,11 +1,13 @@
 // @ts-check
 // One line per runner under the map, in the chapter's form: the runner's marker and
 // name (choosing it makes it the inspected runner), its status once it stopped, and
-// "Step n · Loss: … | Pos: (…)". Text is written only when it changed.
+// "Step n · Loss: … | Pos: (…)", and for a runner with an lr schedule "| lr: …", the lr its
+// last step used (the core's value; the schedule's own error, if it stopped, follows it).
+// Text is written only when it changed.
 import { el, setText } from './dom.js';
 import { markerIcon } from '../render/markers.js';
 import { runnerStyle } from '../render/palette.js';
-import { readout, steps } from './format.js';
+import { readout, steps, compact } from './format.js';
 import { statusHeadline, statusText } from '../race/status-text.js';
 
 /**
@@ -13,7 +15,7 @@ import { statusHeadline, statusText } from '../race/status-text.js';
  * @param {{ store: import('../state/store.js').Store, session: import('../race/session.js').RaceSession }} app
  */
 export function mountReadouts(list, { store, session }) {
-  /** @type {{ readout: HTMLElement, badge: HTMLElement }[]} */
+  /** @type {{ readout: HTMLElement, badge: HTMLElement, scheduled: boolean }[]} */
   let rows = [];
   let builtFor = '';
 
@@ -25,7 +27,7 @@ export function mountReadouts(list, { store, session }) {
       const { color, shape } = runnerStyle(i);
       const text = el('p', { class: 'readout', dataset: { runner: String(i) } }, readout({ loss: 0, x: s.start.x, y: s.start.y }));
       const badge = el('span', { class: 'badge running', dataset: { status: 'running' }, hidden: true }, 'running');
-      rows.push({ readout: text, badge });
+      rows.push({ readout: text, badge, scheduled: r.schedule !== undefined });
       const inspect = el('input', { type: 'radio', name: 'inspect', checked: s.selected === i, 'aria-label': `Inspect ${labels[i]}`,
         onchange: () => store.setState({ selected: i }) });
       const row = el('li', { class: 'runner', dataset: { index: String(i), optimizer: r.optimizer } },
@@ -39,12 +41,17 @@ export function mountReadouts(list, { store, session }) {
     show();
   }
 
+  /** @param {import('../core/wrap-core.js').RunnerInfo} info */
+  function lrText(info) {
+    return ` | lr: ${compact(info.lr)}${info.scheduleError ? ` (schedule stopped: ${info.scheduleError})` : ''}`;
+  }
+
   function show() {
     const frame = session.frame;
     frame.forEach((f, i) => {
       const row = rows[i];
       if (!row) return;
-      setText(row.readout, `Step ${steps(f.steps)} · ${readout(f)}`);
+      setText(row.readout, `Step ${steps(f.steps)} · ${readout(f)}${row.scheduled ? lrText(session.info(i)) : ''}`);
       row.readout.dataset.step = String(f.steps);
       if (row.badge.dataset.status !== f.status) {
         const info = f.status === 'running' ? null : session.info(i);

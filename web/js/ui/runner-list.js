@@ -1,11 +1,12 @@
 // @ts-check
 // The optimizers tool: which optimizers race (a checkbox per optimizer of the core),
-// and per runner its hyperparameters, "copy" and "remove". The live readouts are in
+// and per runner its hyperparameters, its lr schedule and clipping, "copy" and "remove". The live readouts are in
 // the race itself (readouts.js).
 import { el } from './dom.js';
 import { markerIcon } from '../render/markers.js';
 import { runnerStyle } from '../render/palette.js';
 import { hyperparamPanel } from './hyperparams.js';
+import { scheduleControls } from './schedule-controls.js';
 import { MAX_RUNNERS } from '../state/properties.js';
 
 /**
@@ -47,7 +48,7 @@ export function mountRunnerList(root, app) {
         el('div', { class: 'runner-head' },
           el('span', { class: 'runner-name' }, markerIcon(shape.d, color, 18), el('span', { class: 'name' }, labels[i])),
           el('span', { class: 'runner-actions' }, copy, remove)),
-        hyperparamPanel(app, i));
+        hyperparamPanel(app, i), scheduleControls(app, i));
       card.style.setProperty('--runner-color', color); // CSSOM, not a style attribute: allowed by the CSP
       return card;
     }));
