@@ -66,6 +66,7 @@ async function sweep(job) {
     for (const p of parts) { out.set(p[key], o); o += p[key].length; }
     return out;
   };
+  const scheduler = job.configs[0]?.scheduler;
   post({ id: job.id, type: 'done', result: {
     lrs: parts[0]?.lrs ?? new Float64Array(0),
     labels: parts.map((p) => p.labels[0]),
@@ -74,7 +75,7 @@ async function sweep(job) {
     divergedStep: cat('divergedStep', Int32Array),
     bestIndex: cat('bestIndex', Int32Array),
     // with a schedule: the call each learning rate of the grid ran (the link to a point replays it)
-    schedules: job.configs[0]?.scheduler ? Array.from(parts[0]?.lrs ?? [], (lr) => labs.scheduleAtPeak(job.configs[0].scheduler, lr)) : [],
+    schedules: scheduler ? Array.from(parts[0]?.lrs ?? [], (lr) => labs.scheduleAtPeak(scheduler, lr)) : [],
     coreMilliseconds: coreMs,
     workerMilliseconds: performance.now() - t0,
   } });
