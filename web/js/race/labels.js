@@ -2,12 +2,45 @@
 // A runner's name on screen, derived from its state so it needs no storage:
 // SGD with momentum reads "Momentum" (the chapter's name), Nesterov "Nesterov", and
 // a runner whose settings differ from torch's defaults names the differences, so
-// two runners of one optimizer can be told apart ("Adam (eps=1)").
+// two runners of one optimizer can be told apart ("Adam (eps=1)"). A learning-rate schedule
+// and gradient clipping are named after it ("SGD + CosineAnnealingLR", "Momentum + clip norm 10"),
+// so a constant runner and a scheduled one never share a name.
 import { hyperDefault } from '../state/properties.js';
+import { splitSchedulerCall } from '../state/schedule.js';
 
 /** @param {import('../state/properties.js').HyperValue} v */
 function show(v) {
   return Array.isArray(v) ? `(${v.join(', ')})` : String(v);
+}
+
+/**
+ * The scheduler's name, and for SequentialLR its children's names in order ("LinearLR→CosineAnnealingLR").
+ * @param {string} text torch's call, as the runner keeps it
+ */
+function scheduleName(text) {
+  const call = splitSchedulerCall(text);
+  if (!call) return text;
+  if (call.id !== 'SequentialLR' || !call.args.schedulers) return call.id;
+  // The children are joined by "+" outside parentheses ("1e+3" inside a child's call is not a join).
+  const children = [''];
+  let depth = 0;
+  for (const c of call.args.schedulers) {
+    if (c === '+' && depth === 0) { children.push(''); continue; }
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    children[children.length - 1] += c;
+  }
+  const names = children.map((child) => splitSchedulerCall(child)?.id ?? child.trim());
+  return names.join('\u2192');
+}
+
+/** " + CosineAnnealingLR + clip norm 10", or "" for a runner without schedule or clipping. @param {import('../state/schedule.js').RunnerTraining} runner */
+function trainingSuffix(runner) {
+  const parts = [];
+  if (runner.schedule) parts.push(scheduleName(runner.schedule));
+  if (runner.clipGradNorm !== undefined) parts.push(`clip norm ${runner.clipGradNorm}`);
+  if (runner.clipGradValue !== undefined) parts.push(`clip value ${runner.clipGradValue}`);
+  return parts.map((p) => ` + ${p}`).join('');
 }
 
 /**
@@ -30,7 +63,7 @@ export function runnerLabel(core, runner, all = [runner], index = 0) {
     .filter(([k, v]) => k === 'lr' || !named.has(k) && JSON.stringify(v) !== JSON.stringify(hyperDefault(
       /** @type {import('../core/wrap-core.js').HyperParamSpec} */ (info.params.find((s) => s.name === k)) ?? { kind: 'number', defaults: [Number.NaN] })))
     .map(([k, v]) => `${k}=${show(v)}`);
-  const base = extras.length ? `${name} (${extras.join(', ')})` : name;
+  const base = (extras.length ? `${name} (${extras.join(', ')})` : name) + trainingSuffix(runner);
   if (all.length < 2) return base;
   const twins = all.map((r) => JSON.stringify(r)).filter((s, i) => i < index && s === JSON.stringify(runner)).length;
   return twins ? `${base} #${twins + 1}` : base;
