@@ -24,10 +24,13 @@ test('a scheduled race: lr in the readout and on the loss chart, controls with t
     assert.doesNotMatch(await page.textContent('#runners .readout[data-runner="0"]'), /lr:/);
     const lr = await readoutLr(page, 1);
     assert.ok(lr > 0 && lr < 0.03, String(lr));
-    // The chart has a second scale and a series "SGD lr" for the scheduled runner.
+    // The chart has a second scale and a series "<runner> lr" for the scheduled runner, whose name says its schedule.
     // (uPlot draws its axes on the canvas; the legend is in the page.)
     const labels = await page.$$eval('#loss-chart .u-legend .u-series .u-label', (n) => n.map((e) => e.textContent));
-    assert.deepEqual(labels, ['step', 'SGD', 'SGD', 'SGD lr']);
+    assert.deepEqual(labels, ['step', 'SGD', 'SGD + CosineAnnealingLR', 'SGD + CosineAnnealingLR lr']);
+    // Every readout shows whole, the scheduled one's lr included (none is cut by its row).
+    const cut = await page.$$eval('#runners .readout', (n) => n.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    assert.deepEqual(cut, []);
     await page.evaluate(() => document.getElementById('chart-section')?.scrollIntoView());
     await page.screenshot({ path: screenshotPath('schedule-race-1280x800') });
 

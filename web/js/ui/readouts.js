@@ -30,7 +30,8 @@ export function mountReadouts(list, { store, session }) {
       rows.push({ readout: text, badge, scheduled: r.schedule !== undefined });
       const inspect = el('input', { type: 'radio', name: 'inspect', checked: s.selected === i, 'aria-label': `Inspect ${labels[i]}`,
         onchange: () => store.setState({ selected: i }) });
-      const row = el('li', { class: 'runner', dataset: { index: String(i), optimizer: r.optimizer } },
+      // A scheduled runner's readout adds its lr: that line is too long to share a row with the name.
+      const row = el('li', { class: r.schedule !== undefined ? 'runner scheduled' : 'runner', dataset: { index: String(i), optimizer: r.optimizer } },
         el('label', { class: 'runner-name', title: 'Inspect this runner (inside the optimizer, curvature, update rule)' },
           inspect, markerIcon(shape.d, color, 16), el('span', { class: 'name' }, labels[i]),
           el('span', { class: 'sr-only' }, ` (${shape.name} marker)`)),
