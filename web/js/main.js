@@ -4,7 +4,7 @@
 // to the panel host, and runs the animation loop. The loop asks the core for `speed`
 // steps in one call per frame, draws what moved on the map every frame, and refreshes
 // the text of the panels at most ~10 times a second.
-import { loadCore } from './core/load-core.js';
+import { loadCore, markPageReady } from './core/load-core.js';
 import { createStore } from './state/store.js';
 import { parseQuery, serializeQuery } from './state/url.js';
 import { RACE_PROPERTIES, VIEW_PROPERTIES, defaultState, defaultLandscapeParams } from './state/properties.js';
@@ -29,7 +29,7 @@ const VIEW_KEYS = new Set(VIEW_PROPERTIES.map((p) => p.key));
 const TEXT_MS = 100;
 
 async function main() {
-  const core = await loadCore();
+  const core = await loadCore({ marksReady: true });
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const { state: pageState, notices } = parseQuery(window.location.search, core);
   const store = createStore({ ...pageState, playing: pageState.autoplay && !reducedMotion, selected: 0, largeType: false, showArrows: true });
@@ -120,6 +120,7 @@ async function main() {
   map.drawSurface(true);
   host.update(store.getState(), ALL_KEYS);
   refresh();
+  markPageReady(); // the race and the reading column appear now, complete
 
   const tick = () => {
     if (store.getState().playing) {
@@ -161,6 +162,7 @@ async function main() {
 }
 
 main().catch((err) => {
+  markPageReady();
   byId('summary').textContent = `The simulation could not start: ${err.message}`;
   console.error(err);
 });
