@@ -60,6 +60,12 @@ export function mainThreadPerFrame(events, frames) {
   const long = top.filter((e) => e.dur > 50000);
   perFrame.longTasks = long.length;
   perFrame.blockingMs = long.reduce((a, e) => a + e.dur / 1000 - 50, 0);
+  // Counts, which no other process changes: layouts, paints and canvas bitmaps handed to the
+  // compositor (one per changed canvas per frame; in software each is a copy of the bitmap).
+  const count = (/** @type {string} */ name) => mine.filter((e) => e.name === name).length / Math.max(1, frames);
+  perFrame.layouts = count('Layout');
+  perFrame.paints = count('Paint');
+  perFrame.canvasCopies = count('Canvas2DResourceProvider::ProduceCanvasResource');
   return perFrame;
 }
 
@@ -136,6 +142,10 @@ export function report(r, line, rows) {
       'the figure least affected by other processes (CDP throttling is counted in it, so it grows with the rate). "tasks > 50 ms": ' +
       'long tasks in the traced span and their time beyond 50 ms (what Lighthouse sums as TBT).');
     line();
+    if (m.canvasCopies !== undefined) {
+      line(`Per frame at 1x: ${m.canvasCopies.toFixed(2)} canvas bitmaps handed to the compositor, ${m.layouts.toFixed(2)} layouts, ${m.paints.toFixed(2)} paints (counts from the trace).`);
+      line();
+    }
     line(`Renderer main thread per frame at 1x, from a Chromium trace of the same span (wall-clock self time of each trace event, by kind; main-thread CPU time ${m.cpu?.toFixed(2) ?? '?'} ms):`);
     line();
     line('| script | style | layout | paint | commit | other | total | target | verdict |');

@@ -2,14 +2,16 @@
 // Entry point, wiring only: loads the core, reads the race from the URL, creates the
 // store, the race session and the map, hands every panel of the registry (ui/panels.js)
 // to the panel host, and runs the animation loop. The loop asks the core for `speed`
-// steps in one call per frame, draws what moved on the map every frame, and refreshes
-// the text of the panels at most ~10 times a second.
+// steps in one call per frame (fewer when that many would overrun the frame's budget on
+// this machine: race/step-budget.js), draws what moved on the map every frame, and
+// refreshes the text of the panels at most ~10 times a second.
 import { loadCore, markPageReady } from './core/load-core.js';
 import { createStore } from './state/store.js';
 import { parseQuery, serializeQuery } from './state/url.js';
 import { RACE_PROPERTIES, VIEW_PROPERTIES, defaultState, defaultLandscapeParams } from './state/properties.js';
 import { RaceSession } from './race/session.js';
 import { FrameTimer } from './race/frame-timer.js';
+import { StepBudget } from './race/step-budget.js';
 import { byId } from './ui/dom.js';
 import { createAnnouncer } from './ui/announcer.js';
 import { showNotices } from './ui/notices.js';
@@ -47,6 +49,7 @@ async function main() {
   const session = new RaceSession(core);
   const announcer = createAnnouncer(byId('live'));
   const timer = new FrameTimer();
+  const budget = new StepBudget();
   session.apply(store.getState(), new Set(RACE_KEYS));
   const map = mountRaceMap({ store, session, framed: bridge.framed, announcer, timer });
 
@@ -125,8 +128,10 @@ async function main() {
   const tick = () => {
     if (store.getState().playing) {
       const t0 = performance.now();
-      advance(store.getState().speed);
+      const k = budget.steps(store.getState().speed);
+      advance(k);
       map.draw();
+      budget.record(k, performance.now() - t0);
       if (t0 - lastText >= TEXT_MS) refresh();
       timer.add(performance.now() - t0);
     }
@@ -156,7 +161,7 @@ async function main() {
     else if (!pageState.embed && pageState.quiz) quizRoot.scrollIntoView();
   });
   chapterMounted.finally(() => bridge.post('ready', { query: serializeQuery(store.getState()) }));
-  /** @type {any} */ (window).optlab = { store, timer, session, map, panels: host,
+  /** @type {any} */ (window).optlab = { store, timer, budget, session, map, panels: host,
     get basins() { return host.instance('basins'); }, get video() { return /** @type {any} */ (host.instance('export'))?.video; },
     get threeD() { return host.instance('3d'); } };
 }
