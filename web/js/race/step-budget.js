@@ -1,12 +1,12 @@
 // @ts-check
 // How many core steps one animation frame asks for: the speed the reader chose (steps per
 // frame), unless that many would make the frame longer than its budget on this machine.
-// The cost of a step (advancing the core, copying the new trail points, stroking them) is
-// measured on the last frames, so a slow laptop, or a CPU slowed for a test, asks for fewer
+// The cost of a step (advancing the core, copying the new trail points) is measured on the
+// last frames, so a slow laptop, or a CPU slowed for a test, asks for fewer
 // steps per frame and keeps drawing smoothly; the race then takes more frames. Nothing else
 // changes: every step is the same step, so results never depend on the machine.
 
-/** Script time one frame may spend on race steps, ms: a 60 Hz frame is 16.7 ms, and the browser needs the rest. */
+/** Script time one frame may spend on race steps, ms: a 60 Hz frame is 16.7 ms, and drawing and the browser need the rest. */
 export const FRAME_BUDGET_MS = 4;
 /** Weight of the newest frame in the running cost per step (an exponential average). */
 const NEWEST = 0.25;
