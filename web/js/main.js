@@ -161,7 +161,7 @@ async function main() {
     else if (!pageState.embed && pageState.quiz) quizRoot.scrollIntoView();
   });
   chapterMounted.finally(() => bridge.post('ready', { query: serializeQuery(store.getState()) }));
-  /** @type {any} */ (window).optlab = { store, timer, budget, session, map, panels: host,
+  /** @type {any} */ (window).optlab = { store, timer, session, map, panels: host,
     get basins() { return host.instance('basins'); }, get video() { return /** @type {any} */ (host.instance('export'))?.video; },
     get threeD() { return host.instance('3d'); } };
 }
