@@ -22,7 +22,11 @@ export function targetRows(r) {
   rows.push(['default race ≥ 58 fps at CPU 4x', f4 ? `${fmt(f4.fps)} fps` : NOT, f4 ? verdictAtLeast(f4.fps, RACE.fps4, ' fps') : '']);
   rows.push(['default race ≥ 50 fps at CPU 6x, no frame over 50 ms', f6 ? `${fmt(f6.fps)} fps, worst ${f6.worst.toFixed(0)} ms` : NOT,
     f6 ? [verdictAtLeast(f6.fps, RACE.fps6, ' fps'), verdict(f6.worst, RACE.worst6)].join('; ') : '']);
-  rows.push(['main thread ≤ 3 ms per frame at 1x', race?.mainThread ? `${race.mainThread.total.toFixed(2)} ms` : NOT, race?.mainThread ? verdict(race.mainThread.total, RACE.mainThread1) : '']);
+  // Judged on the thread's CPU time when the trace has it (load-independent); wall-clock self time beside it.
+  const m = race?.mainThread;
+  const mainMs = m ? (m.cpu ?? m.total) : 0;
+  rows.push(['main thread ≤ 3 ms per frame at 1x', m ? `${mainMs.toFixed(2)} ms${m.cpu === undefined ? '' : ` CPU (wall ${m.total.toFixed(2)} ms)`}` : NOT,
+    m ? verdict(mainMs, RACE.mainThread1) : '']);
   const wk = r.engines?.webkit;
   rows.push(['WebKitGTK (software) ≥ 50 fps', wk?.race ? `${fmt(wk.race.fps)} fps (blank page ${fmt(wk.blank.fps)})` : wk?.error ? `${NOT}: ${wk.error}` : NOT,
     wk?.race ? verdictAtLeast(wk.race.fps, WEBKIT_TARGET_FPS, ' fps') : '']);

@@ -78,5 +78,5 @@ const WASM_PAGES = new Set(['index.html', 'lessons.html', 'quiz.html']);
 await bundlePages(site, (page) => (WASM_PAGES.has(page)
   ? `<link rel="preload" href="${coreWasm}" as="fetch" type="application/wasm" crossorigin>` : ''));
 const packed = precompress(site);
-console.log(`build-site: ${site} (pages bundled into assets/, ${tex.page + tex.lessons} formulas typeset, ` +
+console.log(`build-site: ${site} (pages bundled into assets/, ${Object.values(tex).reduce((a, b) => a + b, 0)} formulas typeset, ` +
   `${packed.files} files precompressed: ${(packed.raw / 1024).toFixed(0)} KB -> ${(packed.br / 1024).toFixed(0)} KB br)`);

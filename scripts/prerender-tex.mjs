@@ -4,8 +4,10 @@
 //
 // Output: ES modules in <site>/generated/, one per group, each `export default { key: html }`
 // where key is 'D' (display) or 'I' (inline) followed by the TeX source:
-//   tex-page.js     landscape formulas (default parameters) and the update rules: the main page
-//   tex-lessons.js  the chapter's sections: inline $...$ math and display equations
+//   tex-landscapes.js  landscape formulas (default parameters): the race's title formula, needed
+//                      for the first frame, so the page asks for it at once (a few KB)
+//   tex-rules.js       the update rules: needed only when a tool or a section shows one
+//   tex-lessons.js     the chapter's sections: inline $...$ math and display equations
 // KaTeX writes sizes as style attributes, which the pages' CSP (style-src 'self') refuses in
 // parsed HTML; they are renamed data-style, and the loader moves them into element.style
 // (the CSSOM, which the CSP allows) right after inserting the markup.
@@ -97,12 +99,16 @@ function writeGroup(file, entries) {
   return Object.keys(map).length;
 }
 
+/** The groups of stored formulas, each a module in generated/ (katex-loader.js loads them by name). */
+export const TEX_GROUPS = ['landscapes', 'rules', 'lessons'];
+
 /**
- * Writes generated/tex-page.js and generated/tex-lessons.js into the site.
+ * Writes generated/tex-<group>.js for every group into the site; returns how many formulas each holds.
  * @param {{ root: string, buildRoot: string, site: string }} dirs
+ * @returns {Promise<Record<string, number>>}
  */
 export async function prerenderTex({ root, buildRoot, site }) {
-  const page = writeGroup(join(site, 'generated', 'tex-page.js'), [...await landscapeTex(root, buildRoot), ...await updateRuleTex(root)]);
-  const lessons = writeGroup(join(site, 'generated', 'tex-lessons.js'), lessonTex(root));
-  return { page, lessons };
+  /** @type {Record<string, [string, boolean][]>} */
+  const groups = { landscapes: await landscapeTex(root, buildRoot), rules: await updateRuleTex(root), lessons: lessonTex(root) };
+  return Object.fromEntries(TEX_GROUPS.map((g) => [g, writeGroup(join(site, 'generated', `tex-${g}.js`), groups[g])]));
 }

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startSiteServer, IMMUTABLE, REVALIDATE } from '../../scripts/serve.mjs';
+import { TEX_GROUPS } from '../../scripts/prerender-tex.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const site = join(resolve(root, process.env.OPTLAB_BUILD ?? 'build'), 'site');
@@ -67,7 +68,7 @@ test('compressed copies decode to the file itself', () => {
 });
 
 test('formulas typeset at build time have no style attribute', () => {
-  for (const f of ['tex-page.js', 'tex-lessons.js']) {
+  for (const f of TEX_GROUPS.map((g) => `tex-${g}.js`)) {
     const js = readFileSync(join(site, 'generated', f), 'utf8');
     assert.match(js, /class=\\"katex/, `${f}: KaTeX markup`);
     assert.doesNotMatch(js, /[\s"']style=/, `${f}: sizes travel as data-style`);

@@ -2,14 +2,16 @@
 // Entry point, wiring only: loads the core, reads the race from the URL, creates the
 // store, the race session and the map, hands every panel of the registry (ui/panels.js)
 // to the panel host, and runs the animation loop. The loop asks the core for `speed`
-// steps in one call per frame, draws what moved on the map every frame, and refreshes
-// the text of the panels at most ~10 times a second.
-import { loadCore } from './core/load-core.js';
+// steps in one call per frame (fewer when that many would overrun the frame's budget on
+// this machine: race/step-budget.js), draws what moved on the map every frame, and
+// refreshes the text of the panels at most ~10 times a second.
+import { loadCore, markPageReady } from './core/load-core.js';
 import { createStore } from './state/store.js';
 import { parseQuery, serializeQuery } from './state/url.js';
 import { RACE_PROPERTIES, VIEW_PROPERTIES, raceFromPatch } from './state/properties.js';
 import { RaceSession } from './race/session.js';
 import { FrameTimer } from './race/frame-timer.js';
+import { StepBudget } from './race/step-budget.js';
 import { byId } from './ui/dom.js';
 import { createAnnouncer } from './ui/announcer.js';
 import { showNotices } from './ui/notices.js';
@@ -30,7 +32,7 @@ const VIEW_KEYS = new Set(VIEW_PROPERTIES.map((p) => p.key));
 const TEXT_MS = 100;
 
 async function main() {
-  const core = await loadCore();
+  const core = await loadCore({ marksReady: true });
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const { state: pageState, notices } = parseQuery(window.location.search, core);
   const store = createStore({ ...pageState, playing: pageState.autoplay && !reducedMotion, selected: 0, largeType: false, showArrows: true });
@@ -48,6 +50,7 @@ async function main() {
   const session = new RaceSession(core);
   const announcer = createAnnouncer(byId('live'));
   const timer = new FrameTimer();
+  const budget = new StepBudget();
   session.apply(store.getState(), new Set(RACE_KEYS));
   const map = mountRaceMap({ store, session, framed: bridge.framed, announcer, timer });
 
@@ -122,11 +125,14 @@ async function main() {
   map.drawSurface(true);
   host.update(store.getState(), ALL_KEYS);
   refresh();
+  markPageReady(); // the race and the reading column appear now, complete
 
   const tick = () => {
     if (store.getState().playing) {
       const t0 = performance.now();
-      advance(store.getState().speed);
+      const k = budget.steps(store.getState().speed);
+      advance(k);
+      budget.record(k, performance.now() - t0); // the part that grows with k; drawing the marks does not
       map.draw();
       if (t0 - lastText >= TEXT_MS) refresh();
       timer.add(performance.now() - t0);
@@ -161,6 +167,7 @@ async function main() {
 }
 
 main().catch((err) => {
+  markPageReady();
   byId('summary').textContent = `The simulation could not start: ${err.message}`;
   console.error(err);
 });

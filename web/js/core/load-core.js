@@ -25,20 +25,26 @@ const compiling = startCompile();
 export const CORE_READY_CLASS = 'core-ready';
 
 /**
- * Marks the page ready in the frame after the core arrives. The page builds its first frame in the
- * same task as it receives the core, so by this animation frame every panel has its content; the
- * stylesheet keeps the app invisible (but laid out) until then, so nothing the reader sees jumps
- * as the panels fill in. Also on failure, so that the error message shows.
+ * Marks the page ready in the next animation frame: by then the page has built its first frame
+ * with the core. The stylesheet keeps the parts that fill in invisible (but laid out) until then,
+ * so nothing the reader sees jumps as the panels fill in.
  */
-function markReadyAfterFirstBuild() {
+export function markPageReady() {
   if (typeof document === 'undefined' || typeof requestAnimationFrame !== 'function') return;
   requestAnimationFrame(() => document.documentElement.classList.add(CORE_READY_CLASS));
 }
 
-/** @returns {Promise<import('./wrap-core.js').Core>} */
-export function loadCore() {
+/**
+ * Loads the core. A page that builds its first frame in the same task as it receives the core
+ * lets loadCore mark it ready; a page that still awaits something (the main page's panels)
+ * passes `{ marksReady: true }` and calls markPageReady() itself once its first frame is built.
+ * On failure the page is marked ready at once, so that the error message shows.
+ * @param {{ marksReady?: boolean }} [options]
+ * @returns {Promise<import('./wrap-core.js').Core>}
+ */
+export function loadCore({ marksReady = false } = {}) {
   const loading = instantiateCore();
-  loading.then(markReadyAfterFirstBuild, markReadyAfterFirstBuild);
+  loading.then(marksReady ? () => {} : markPageReady, markPageReady);
   return loading;
 }
 

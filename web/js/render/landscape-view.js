@@ -1,10 +1,13 @@
 // @ts-check
-// Draws a landscape and the race on it in three stacked canvases, sharp on high-DPI
+// Draws a landscape and the race on it in two stacked canvases, sharp on high-DPI
 // screens, so a frame touches only what moved:
 //   background  heatmap, contours, minima, axes: painted once per landscape or size
-//   trails      the runners' paths: only the segments a frame added are stroked
-//   top         markers, the start handle and arrows: the part of the layer they
-//               covered last frame is cleared, then they are drawn again
+//   top         the runners' paths and, over them, markers, the start handle and arrows.
+//               Only the trail segments a frame added are stroked; the box the marks
+//               covered last frame is restored from an off-screen copy of the trails
+//               (never shown), then the marks are drawn again.
+// One canvas changes per frame, not two: each changed canvas costs the browser a fresh
+// copy of its bitmap for the compositor every frame (measured in bench/NOTES.md).
 // The top canvas is the interactive one (focus, pointer, the accessible name). The
 // view receives data from the core (a sampled surface, trails as flat arrays) and
 // never computes a loss.
@@ -39,7 +42,8 @@ export class LandscapeView {
       return c;
     };
     this.background = layer('background');
-    this.trailCanvas = layer('trails');
+    /** the trails alone, off screen: what a mark covered is copied back from here */
+    this.trailCanvas = document.createElement('canvas');
     top.classList.add('map-layer', 'map-top');
     /** @type {number[]} points of each trail already drawn */
     this.drawn = [];
@@ -137,17 +141,30 @@ export class LandscapeView {
   }
 
   /**
-   * Strokes the trail segments added since the last call (all of them after a reset).
+   * Strokes the trail segments added since the last call (all of them after a reset), on the
+   * off-screen trails and on the top canvas alike.
    * @param {import('../race/trails.js').TrailCache} trails @param {string[]} colors
    */
   drawTrails(trails, colors) {
-    const g = context(this.trailCanvas);
     if (this.drawnGeneration !== trails.generation) {
-      g.setTransform(1, 0, 0, 1, 0, 0);
-      g.clearRect(0, 0, this.trailCanvas.width, this.trailCanvas.height);
+      for (const c of [this.trailCanvas, this.canvas]) {
+        const g = context(c);
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.clearRect(0, 0, c.width, c.height);
+      }
+      this.dirty = { x0: 0, y0: 0, x1: 0, y1: 0 }; // nothing left to restore
       this.drawn = trails.trails.map(() => 0);
       this.drawnGeneration = trails.generation;
     }
+    for (const c of [this.trailCanvas, this.canvas]) this.#strokeNew(context(c), trails, colors);
+    trails.trails.forEach((t, i) => { this.drawn[i] = t.length; });
+  }
+
+  /**
+   * The segments of each trail past the points already drawn.
+   * @param {CanvasRenderingContext2D} g @param {import('../race/trails.js').TrailCache} trails @param {string[]} colors
+   */
+  #strokeNew(g, trails, colors) {
     g.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     g.save();
     g.beginPath();
@@ -173,20 +190,24 @@ export class LandscapeView {
       g.strokeStyle = colors[i];
       g.lineWidth = 2;
       g.stroke();
-      this.drawn[i] = t.length;
     });
     g.restore();
   }
 
   /**
-   * Redraws the top layer: the start handle, the runners' markers and the arrows.
+   * Redraws the marks on the top layer: the start handle, the runners' markers and the arrows,
+   * after putting back the trails under where they were.
    * @param {{ runners: RunnerMark[], start: {x: number, y: number}, arrows: Arrow[] }} scene
    */
   drawMarks(scene) {
     const g = context(this.canvas);
     const d = this.dirty;
     g.setTransform(1, 0, 0, 1, 0, 0);
-    if (d.x1 > d.x0 && d.y1 > d.y0) g.clearRect(d.x0, d.y0, d.x1 - d.x0, d.y1 - d.y0);
+    if (d.x1 > d.x0 && d.y1 > d.y0) {
+      const [w, h] = [d.x1 - d.x0, d.y1 - d.y0];
+      g.clearRect(d.x0, d.y0, w, h);
+      g.drawImage(this.trailCanvas, d.x0, d.y0, w, h, d.x0, d.y0, w, h);
+    }
     const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
     /** Grows the dirty box by a CSS-pixel point and a radius. @param {number} u @param {number} v @param {number} r */
     const touch = (u, v, r) => {
@@ -251,7 +272,7 @@ export class LandscapeView {
     g.stroke();
   }
 
-  /** The three layers as one picture (PNG export, video frames), into `into` when given. @param {HTMLCanvasElement} [into] */
+  /** The layers as one picture (PNG export, video frames), into `into` when given. @param {HTMLCanvasElement} [into] */
   composite(into = document.createElement('canvas')) {
     if (into.width !== this.canvas.width || into.height !== this.canvas.height) {
       into.width = this.canvas.width;
@@ -259,7 +280,7 @@ export class LandscapeView {
     }
     const g = context(into);
     g.clearRect(0, 0, into.width, into.height);
-    for (const c of [this.background, this.trailCanvas, this.canvas]) g.drawImage(c, 0, 0);
+    for (const c of [this.background, this.canvas]) g.drawImage(c, 0, 0);
     return into;
   }
 

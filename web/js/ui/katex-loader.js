@@ -14,22 +14,24 @@ const stored = {};
 const groupsLoading = new Map();
 
 /**
- * Loads a group of build-time markup once. The generated modules may be missing (a site built
- * without them): formulas then go to KaTeX.
- * @param {'page' | 'lessons'} group
+ * Loads a group of build-time markup once (scripts/prerender-tex.mjs). The generated modules may
+ * be missing (a site built without them): formulas then go to KaTeX.
+ * @param {'landscapes' | 'rules' | 'lessons'} group
  */
 function loadStored(group) {
   let p = groupsLoading.get(group);
   if (!p) {
-    const load = group === 'page' ? import('../../generated/tex-page.js') : import('../../generated/tex-lessons.js');
+    // Literal paths, so the bundler makes each group its own chunk, fetched only when asked for.
+    const load = group === 'landscapes' ? import('../../generated/tex-landscapes.js')
+      : group === 'rules' ? import('../../generated/tex-rules.js') : import('../../generated/tex-lessons.js');
     p = load.then((m) => { Object.assign(stored, m.default); }, () => {});
     groupsLoading.set(group, p);
   }
   return p;
 }
-// Asked for as soon as the page's code runs, so the update rule and the landscape formula are
-// typeset in the same frame as the text around them.
-loadStored('page');
+// Asked for as soon as the page's code runs, so the landscape formula is typeset in the same frame
+// as the text around it. The update rules (a tool, a section) come when something asks for them.
+loadStored('landscapes');
 
 /** @type {Promise<any> | null} */
 let loadingKatex = null;
@@ -72,12 +74,14 @@ function renderStored(tex, target, options) {
  * @returns {Promise<{ render: (tex: string, el: HTMLElement, options?: object) => void }>}
  */
 export async function loadKatex() {
-  await Promise.all([loadStored('page'), loadStored('lessons')]);
+  // The chapter's formulas are all in 'lessons'; a miss looks in the update rules before KaTeX.
+  await Promise.all([loadStored('landscapes'), loadStored('lessons')]);
   return {
     render(tex, target, options = {}) {
       if (renderStored(tex, target, options)) return;
       target.textContent = tex;
-      loadRealKatex().then((k) => k.render(tex, target, options), () => {});
+      loadStored('rules').then(() => renderStored(tex, target, options) || loadRealKatex().then((k) => k.render(tex, target, options)))
+        .catch(() => {});
     },
   };
 }
@@ -110,8 +114,10 @@ export function loadClassicScript(src, globalName) {
 export async function typeset(target, tex) {
   const options = { displayMode: true, throwOnError: false, output: STORED_OUTPUT };
   if (renderStored(tex, target, options)) return;
-  await loadStored('page');
-  if (renderStored(tex, target, options)) return;
+  for (const group of /** @type {const} */ (['landscapes', 'rules'])) {
+    await loadStored(group);
+    if (renderStored(tex, target, options)) return;
+  }
   try {
     const katex = await loadRealKatex();
     katex.render(tex, target, options);
