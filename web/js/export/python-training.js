@@ -7,7 +7,7 @@
 // Arguments the runner left out are left out here too: torch's default applies in both.
 // The catalog (core.schedulers) says each argument's kind; whether the schedule is valid is
 // always the core's verdict (checked by the caller before this runs).
-import { splitSchedulerCall } from '../state/schedule.js';
+import { splitSchedulerCall, topLevelPieces } from '../state/schedule.js';
 import { pythonFloat, pythonString } from './python-literals.js';
 
 /** @typedef {{ id: string, params: { name: string, kind: string }[] }} SchedulerInfo */
@@ -48,25 +48,6 @@ function argumentLiteral(catalog, kind, name, text) {
     case 'schedulers': return `[${topLevelPieces(text, '+').map((child) => schedulerSource(catalog, child)).join(', ')}]`;
     default: throw new Error(`its schedule argument ${name} is of a kind (${kind}) this export does not know`);
   }
-}
-
-/** Splits at `sep` outside parentheses (SequentialLR's "A(...)+B(...)"). @param {string} text @param {string} sep */
-function topLevelPieces(text, sep) {
-  const out = [];
-  let depth = 0;
-  let current = '';
-  for (const c of text) {
-    if (c === '(') depth++;
-    if (c === ')') depth--;
-    if (c === sep && depth === 0) {
-      out.push(current);
-      current = '';
-    } else {
-      current += c;
-    }
-  }
-  out.push(current);
-  return out.map((p) => p.trim()).filter((p) => p !== '');
 }
 
 /**

@@ -6,7 +6,7 @@
 // and gradient clipping are named after it ("SGD + CosineAnnealingLR", "Momentum + clip norm 10"),
 // so a constant runner and a scheduled one never share a name.
 import { hyperDefault } from '../state/properties.js';
-import { splitSchedulerCall } from '../state/schedule.js';
+import { splitSchedulerCall, topLevelPieces } from '../state/schedule.js';
 
 /** @param {import('../state/properties.js').HyperValue} v */
 function show(v) {
@@ -21,17 +21,7 @@ function scheduleName(text) {
   const call = splitSchedulerCall(text);
   if (!call) return text;
   if (call.id !== 'SequentialLR' || !call.args.schedulers) return call.id;
-  // The children are joined by "+" outside parentheses ("1e+3" inside a child's call is not a join).
-  const children = [''];
-  let depth = 0;
-  for (const c of call.args.schedulers) {
-    if (c === '+' && depth === 0) { children.push(''); continue; }
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    children[children.length - 1] += c;
-  }
-  const names = children.map((child) => splitSchedulerCall(child)?.id ?? child.trim());
-  return names.join('\u2192');
+  return topLevelPieces(call.args.schedulers, '+').map((child) => splitSchedulerCall(child)?.id ?? child).join('\u2192');
 }
 
 /** " + CosineAnnealingLR + clip norm 10", or "" for a runner without schedule or clipping. @param {import('../state/schedule.js').RunnerTraining} runner */

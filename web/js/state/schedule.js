@@ -53,6 +53,23 @@ export function schedulerCall(id, args) {
 }
 
 /**
+ * Splits at `sep` outside parentheses, trimmed, empty pieces left out: the arguments of a call
+ * (","), or SequentialLR's children "A(...)+B(...)" ("+"; "1e+3" inside a child is not a split).
+ * @param {string} text @param {string} sep @returns {string[]}
+ */
+export function topLevelPieces(text, sep) {
+  const out = [''];
+  let depth = 0;
+  for (const c of text) {
+    if (c === sep && depth === 0) { out.push(''); continue; }
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    out[out.length - 1] += c;
+  }
+  return out.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+/**
  * Splits a call "Name(a=1,b=2,3,c=X(d=4)+Y(e=5))" into its name and keyword arguments (the text of
  * each value). A piece without "=" continues the previous argument's list ("milestones=30,80");
  * commas inside nested calls (SequentialLR's schedulers) stay in their argument.
@@ -62,24 +79,10 @@ export function schedulerCall(id, args) {
 export function splitSchedulerCall(text) {
   const m = /^([A-Za-z_][A-Za-z_0-9]*)\((.*)\)$/s.exec(text.trim());
   if (!m) return null;
-  /** @type {string[]} */
-  const pieces = [];
-  let depth = 0;
-  let start = 0;
-  const body = m[2];
-  for (let i = 0; i <= body.length; i++) {
-    const c = body[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if ((c === ',' && depth === 0) || i === body.length) {
-      pieces.push(body.slice(start, i));
-      start = i + 1;
-    }
-  }
   /** @type {Record<string, string>} */
   const args = {};
   let last = '';
-  for (const piece of pieces.filter((p) => p.trim() !== '')) {
+  for (const piece of topLevelPieces(m[2], ',')) {
     const eq = piece.indexOf('=');
     const nested = piece.indexOf('(');
     if (eq > 0 && (nested < 0 || eq < nested)) {
