@@ -127,19 +127,28 @@ async function main() {
   refresh();
   markPageReady(); // the race and the reading column appear now, complete
 
+  // The race asks for animation frames only while it plays: a paused or finished race leaves
+  // the browser nothing to do (a page that keeps a frame loop running costs every frame's
+  // rendering work, which in WebKit is most of a frame even when nothing changed).
+  let looping = false;
   const tick = () => {
-    if (store.getState().playing) {
-      const t0 = performance.now();
-      const k = budget.steps(store.getState().speed);
-      advance(k);
-      budget.record(k, performance.now() - t0); // the part that grows with k; drawing the marks does not
-      map.draw();
-      if (t0 - lastText >= TEXT_MS) refresh();
-      timer.add(performance.now() - t0);
-    }
+    if (!store.getState().playing) { looping = false; return; }
+    const t0 = performance.now();
+    const k = budget.steps(store.getState().speed);
+    advance(k);
+    budget.record(k, performance.now() - t0); // the part that grows with k; drawing the marks does not
+    map.draw();
+    if (t0 - lastText >= TEXT_MS) refresh();
+    timer.add(performance.now() - t0);
     requestAnimationFrame(tick);
   };
-  requestAnimationFrame(tick);
+  const loop = () => {
+    if (looping || !store.getState().playing) return;
+    looping = true;
+    requestAnimationFrame(tick);
+  };
+  store.subscribe((s, changed) => { if (changed.has('playing')) loop(); });
+  loop();
   const stage = byId('stage');
   const dock = dockStage(stage);
 

@@ -13,7 +13,7 @@
 // never computes a loss.
 import { paintSurface, paintMinima } from './landscape-painter.js';
 import { drawAxes } from './axes.js';
-import { drawMarker } from './markers.js';
+import { markerSprite, sprite } from './markers.js';
 import { drawArrow } from './arrows.js';
 
 /**
@@ -48,8 +48,11 @@ export class LandscapeView {
     /** @type {number[]} points of each trail already drawn */
     this.drawn = [];
     this.drawnGeneration = -1;
-    /** the part of the top layer the last frame drew on (device pixels), cleared before the next */
-    this.dirty = { x0: 0, y0: 0, x1: 0, y1: 0 };
+    /** @type {{x0: number, y0: number, x1: number, y1: number}[]} the boxes of the top layer the last frame's marks covered (device pixels), restored before the next */
+    this.dirty = [];
+    /** the last scene drawn (sceneKey), and whether trail segments were stroked over it since */
+    this.lastScene = '';
+    this.trailsGrew = true;
     /** @type {Domain} */
     this.domain = { xmin: -2, xmax: 2, ymin: -1, ymax: 3 };
     this.plot = { left: 0, top: 0, width: 1, height: 1 };
@@ -91,7 +94,8 @@ export class LandscapeView {
       c.height = Math.round(this.cssHeight * this.dpr);
     }
     this.drawnGeneration = -1;
-    this.dirty = { x0: 0, y0: 0, x1: this.canvas.width, y1: this.canvas.height };
+    this.dirty = [{ x0: 0, y0: 0, x1: this.canvas.width, y1: this.canvas.height }];
+    this.trailsGrew = true;
   }
 
   /** The grid size worth sampling for the plot: about one sample per two device pixels. */
@@ -152,12 +156,15 @@ export class LandscapeView {
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.clearRect(0, 0, c.width, c.height);
       }
-      this.dirty = { x0: 0, y0: 0, x1: 0, y1: 0 }; // nothing left to restore
+      this.dirty = []; // nothing left to restore
+      this.trailsGrew = true;
       this.drawn = trails.trails.map(() => 0);
       this.drawnGeneration = trails.generation;
     }
+    if (trails.trails.every((t, i) => t.length === this.drawn[i])) return;
     for (const c of [this.trailCanvas, this.canvas]) this.#strokeNew(context(c), trails, colors);
     trails.trails.forEach((t, i) => { this.drawn[i] = t.length; });
+    this.trailsGrew = true;
   }
 
   /**
@@ -196,80 +203,61 @@ export class LandscapeView {
 
   /**
    * Redraws the marks on the top layer: the start handle, the runners' markers and the arrows,
-   * after putting back the trails under where they were.
+   * after putting back the trails under where they were. Each mark restores only its own small
+   * box, so runners far apart do not make the frame copy everything between them; a frame whose
+   * marks did not move and whose trails did not grow changes nothing.
    * @param {{ runners: RunnerMark[], start: {x: number, y: number}, arrows: Arrow[] }} scene
    */
   drawMarks(scene) {
+    const key = sceneKey(scene);
+    if (key === this.lastScene && !this.trailsGrew) return;
+    this.lastScene = key;
+    this.trailsGrew = false;
     const g = context(this.canvas);
-    const d = this.dirty;
     g.setTransform(1, 0, 0, 1, 0, 0);
-    if (d.x1 > d.x0 && d.y1 > d.y0) {
+    for (const d of this.dirty) {
       const [w, h] = [d.x1 - d.x0, d.y1 - d.y0];
       g.clearRect(d.x0, d.y0, w, h);
       g.drawImage(this.trailCanvas, d.x0, d.y0, w, h, d.x0, d.y0, w, h);
     }
-    const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
-    /** Grows the dirty box by a CSS-pixel point and a radius. @param {number} u @param {number} v @param {number} r */
-    const touch = (u, v, r) => {
-      box.x0 = Math.min(box.x0, u - r); box.y0 = Math.min(box.y0, v - r);
-      box.x1 = Math.max(box.x1, u + r); box.y1 = Math.max(box.y1, v + r);
+    const k = this.dpr;
+    /** @type {{x0: number, y0: number, x1: number, y1: number}[]} */
+    const boxes = [];
+    /** Records a box (CSS pixels) to restore next frame, in device pixels rounded outwards, inside the canvas. */
+    const touch = (/** @type {number} */ u0, /** @type {number} */ v0, /** @type {number} */ u1, /** @type {number} */ v1) => {
+      const box = { x0: Math.max(0, Math.floor(u0 * k)), y0: Math.max(0, Math.floor(v0 * k)),
+        x1: Math.min(this.canvas.width, Math.ceil(u1 * k)), y1: Math.min(this.canvas.height, Math.ceil(v1 * k)) };
+      if (box.x1 > box.x0 && box.y1 > box.y0) boxes.push(box);
+    };
+    /** Copies a sprite centred at (u, v) CSS pixels, on whole device pixels so it stays sharp. */
+    const stamp = (/** @type {{canvas: HTMLCanvasElement, half: number}} */ sp, /** @type {number} */ u, /** @type {number} */ v) => {
+      const x = Math.round((u - sp.half) * k);
+      const y = Math.round((v - sp.half) * k);
+      g.drawImage(sp.canvas, x, y);
+      touch(x / k, y / k, (x + sp.canvas.width) / k, (y + sp.canvas.height) / k);
     };
     const s = this.markScale;
-    g.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     g.save();
     g.beginPath();
-    g.rect(this.plot.left - 8 * s, this.plot.top - 8 * s, this.plot.width + 16 * s, this.plot.height + 16 * s);
+    g.rect(Math.floor((this.plot.left - 8 * s) * k), Math.floor((this.plot.top - 8 * s) * k),
+      Math.ceil((this.plot.width + 16 * s) * k), Math.ceil((this.plot.height + 16 * s) * k));
     g.clip();
-    this.#drawStart(g, scene.start);
-    touch(this.px(scene.start.x), this.py(scene.start.y), 15 * s);
+    stamp(startSprite(s, k), this.px(scene.start.x), this.py(scene.start.y));
     for (const r of scene.runners) {
       if (!Number.isFinite(r.x) || !Number.isFinite(r.y)) continue;
       const u = Math.min(Math.max(this.px(r.x), this.plot.left - 6 * s), this.plot.left + this.plot.width + 6 * s);
       const v = Math.min(Math.max(this.py(r.y), this.plot.top - 6 * s), this.plot.top + this.plot.height + 6 * s);
-      if (r.selected) {
-        g.beginPath();
-        g.arc(u, v, 11 * s, 0, 2 * Math.PI);
-        g.strokeStyle = '#fff';
-        g.lineWidth = 2;
-        g.setLineDash([3, 3]);
-        g.stroke();
-        g.setLineDash([]);
-      }
-      drawMarker(g, r.shape, u, v, 6.5 * s, r.stopped ? '#bbb' : r.color);
-      touch(u, v, 14 * s);
+      if (r.selected) stamp(selectionSprite(s, k), u, v);
+      stamp(markerSprite(r.shape, 6.5 * s, r.stopped ? '#bbb' : r.color, k), u, v);
     }
+    g.setTransform(k, 0, 0, k, 0, 0);
     for (const a of scene.arrows) {
       const [u0, v0, u1, v1] = [this.px(a.from.x), this.py(a.from.y), this.px(a.to.x), this.py(a.to.y)];
       drawArrow(g, u0, v0, u1, v1, a.color, a);
-      touch(Math.min(u0, u1), Math.min(v0, v1), 14);
-      touch(Math.max(u0, u1), Math.max(v0, v1), 14);
+      touch(Math.min(u0, u1) - 14, Math.min(v0, v1) - 14, Math.max(u0, u1) + 14, Math.max(v0, v1) + 14);
     }
     g.restore();
-    // Next frame clears this box (device pixels, rounded outwards, inside the canvas).
-    const k = this.dpr;
-    this.dirty = Number.isFinite(box.x0)
-      ? { x0: Math.max(0, Math.floor(box.x0 * k)), y0: Math.max(0, Math.floor(box.y0 * k)),
-        x1: Math.min(this.canvas.width, Math.ceil(box.x1 * k)), y1: Math.min(this.canvas.height, Math.ceil(box.y1 * k)) }
-      : { x0: 0, y0: 0, x1: 0, y1: 0 };
-  }
-
-  /** A crosshair ring at the start point (the handle students drag). @param {CanvasRenderingContext2D} g @param {{x: number, y: number}} p */
-  #drawStart(g, p) {
-    const u = this.px(p.x);
-    const v = this.py(p.y);
-    const s = this.markScale;
-    g.beginPath();
-    g.arc(u, v, 8 * s, 0, 2 * Math.PI);
-    g.moveTo(u - 12 * s, v); g.lineTo(u - 4 * s, v);
-    g.moveTo(u + 4 * s, v); g.lineTo(u + 12 * s, v);
-    g.moveTo(u, v - 12 * s); g.lineTo(u, v - 4 * s);
-    g.moveTo(u, v + 4 * s); g.lineTo(u, v + 12 * s);
-    g.strokeStyle = '#111';
-    g.lineWidth = 3.5 * s;
-    g.stroke();
-    g.strokeStyle = '#fff';
-    g.lineWidth = 1.5 * s;
-    g.stroke();
+    this.dirty = boxes;
   }
 
   /** The layers as one picture (PNG export, video frames), into `into` when given. @param {HTMLCanvasElement} [into] */
@@ -286,4 +274,41 @@ export class LandscapeView {
 
   /** Pixels per domain unit (equal on both axes). */
   get scale() { return this.plot.width / (this.domain.xmax - this.domain.xmin); }
+}
+
+/** What a frame's marks look like, as text: equal keys draw equal pixels. @param {{ runners: RunnerMark[], start: {x: number, y: number}, arrows: Arrow[] }} scene */
+function sceneKey(scene) {
+  const runners = scene.runners.map((r) => `${r.x},${r.y},${r.shape},${r.color},${r.stopped},${r.selected}`).join(';');
+  const arrows = scene.arrows.map((a) => `${a.from.x},${a.from.y},${a.to.x},${a.to.y},${a.color},${a.dashed},${a.head}`).join(';');
+  return `${scene.start.x},${scene.start.y}|${runners}|${arrows}`;
+}
+
+/** The start handle (a crosshair ring students drag), as a sprite. @param {number} s mark scale @param {number} dpr */
+function startSprite(s, dpr) {
+  return sprite(`start|${s}|${dpr}`, 14 * s, dpr, (g) => {
+    g.beginPath();
+    g.arc(0, 0, 8 * s, 0, 2 * Math.PI);
+    g.moveTo(-12 * s, 0); g.lineTo(-4 * s, 0);
+    g.moveTo(4 * s, 0); g.lineTo(12 * s, 0);
+    g.moveTo(0, -12 * s); g.lineTo(0, -4 * s);
+    g.moveTo(0, 4 * s); g.lineTo(0, 12 * s);
+    g.strokeStyle = '#111';
+    g.lineWidth = 3.5 * s;
+    g.stroke();
+    g.strokeStyle = '#fff';
+    g.lineWidth = 1.5 * s;
+    g.stroke();
+  });
+}
+
+/** The dashed ring around the selected runner, as a sprite. @param {number} s mark scale @param {number} dpr */
+function selectionSprite(s, dpr) {
+  return sprite(`ring|${s}|${dpr}`, 12 * s + 2, dpr, (g) => {
+    g.beginPath();
+    g.arc(0, 0, 11 * s, 0, 2 * Math.PI);
+    g.strokeStyle = '#fff';
+    g.lineWidth = 2;
+    g.setLineDash([3, 3]);
+    g.stroke();
+  });
 }

@@ -1,5 +1,8 @@
 // @ts-check
 // Marker shapes on a canvas and as legend icons (the same path data, see palette.js).
+// The race draws its markers every frame, so each shape, colour and size is filled and
+// stroked once into a small bitmap (a sprite) and a frame only copies it: copying a few
+// hundred pixels is far cheaper than antialiasing a path in software.
 
 /** @type {Map<string, Path2D>} */
 const paths = new Map();
@@ -26,6 +29,41 @@ export function drawMarker(g, d, u, v, radius, fill) {
   g.strokeStyle = '#111';
   g.stroke(path2d(d));
   g.restore();
+}
+
+/** @type {Map<string, HTMLCanvasElement>} */
+const sprites = new Map();
+
+/**
+ * A mark painted once into a small canvas at device resolution, returned with `half`, the
+ * distance in CSS pixels from its corner to the mark's centre. `paint` draws the mark centred
+ * at (0, 0) in CSS pixels; `extent` bounds it (CSS pixels from the centre, outline included).
+ * @param {string} key what makes two sprites the same (shape, colour, size, pixel ratio)
+ * @param {number} extent @param {number} dpr @param {(g: CanvasRenderingContext2D) => void} paint
+ */
+export function sprite(key, extent, dpr, paint) {
+  let c = sprites.get(key);
+  if (!c) {
+    c = document.createElement('canvas');
+    const side = Math.ceil(2 * extent * dpr);
+    c.width = side;
+    c.height = side;
+    const g = /** @type {CanvasRenderingContext2D} */ (c.getContext('2d'));
+    g.setTransform(dpr, 0, 0, dpr, side / 2, side / 2);
+    paint(g);
+    if (sprites.size > 256) sprites.clear(); // colours and sizes are few; this only bounds a pathological case
+    sprites.set(key, c);
+  }
+  return { canvas: c, half: c.width / 2 / dpr };
+}
+
+/**
+ * The sprite of a marker: `drawMarker` at the centre of a small bitmap.
+ * @param {string} d @param {number} radius @param {string} fill @param {number} dpr
+ */
+export function markerSprite(d, radius, fill, dpr) {
+  // The shapes reach 1.2 radius from the centre (palette.js); 1.4 leaves room for the outline.
+  return sprite(`m|${d}|${radius}|${fill}|${dpr}`, 1.4 * radius + 2, dpr, (g) => drawMarker(g, d, 0, 0, radius, fill));
 }
 
 /**
