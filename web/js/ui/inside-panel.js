@@ -4,7 +4,7 @@
 // the step taken), live, as the core reports them; and whether the gradient and
 // velocity arrows are drawn on the map.
 import { el, setText } from './dom.js';
-import { compact } from './format.js';
+import { compact, steps as formatSteps } from './format.js';
 
 /**
  * @param {HTMLElement} root
@@ -36,7 +36,7 @@ export function mountInside(root, { store, session }) {
    * @param {{name: string, label: string, latex: string, persistent: boolean, values: number[]}[]} buffers
    */
   function render(label, steps, buffers) {
-    setText(title, `${label}, after step ${steps.toLocaleString('en-US')}`);
+    setText(title, `${label}, after step ${formatSteps(steps)}`);
     const key = buffers.map((b) => b.name).join('|');
     if (key !== layout) {
       layout = key;

@@ -2,6 +2,7 @@
 // Play / pause, single step, reset, speed (steps per frame), the step counter and
 // "Copy link": the race's transport, always in view.
 import { el, setText } from './dom.js';
+import { steps } from './format.js';
 import { propertySpec } from '../state/properties.js';
 import { copyText } from './copy-text.js';
 
@@ -32,7 +33,7 @@ export function mountTransport(root, { store, session, race, currentLink, announ
   const showSteps = () => {
     const n = session.steps;
     if (stepCount.dataset.step === String(n)) return;
-    setText(stepCount, `Step ${n.toLocaleString('en-US')}`);
+    setText(stepCount, `Step ${steps(n)}`);
     stepCount.dataset.step = String(n);
   };
   return {
