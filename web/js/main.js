@@ -30,6 +30,11 @@ const RESTART_KEYS = new Set(RACE_PROPERTIES.filter((p) => p.restarts !== false)
 const VIEW_KEYS = new Set(VIEW_PROPERTIES.map((p) => p.key));
 /** Panel text (readouts, step counter, inside table, chart) refreshes at most this often while playing. */
 const TEXT_MS = 100;
+/**
+ * ...and at most once every this many frames: on a slow machine (a few frames a second) a
+ * time limit alone would rewrite the text, and lay the page out again, on every frame.
+ */
+const TEXT_FRAMES = 4;
 
 async function main() {
   const core = await loadCore({ marksReady: true });
@@ -55,8 +60,9 @@ async function main() {
   const map = mountRaceMap({ store, session, framed: bridge.framed, announcer, timer });
 
   let lastText = 0;
+  let framesSinceText = 0;
   /** Panel text now (after a step, a reset, a state change). */
-  const refresh = () => { lastText = performance.now(); host.frame(); };
+  const refresh = () => { lastText = performance.now(); framesSinceText = 0; host.frame(); };
   const restart = () => { session.restart(); host.restart(); map.draw(); refresh(); };
   const app = {
     store, core, session, map, announcer, bridge, reducedMotion, refresh,
@@ -138,7 +144,7 @@ async function main() {
     advance(k);
     budget.record(k, performance.now() - t0); // the part that grows with k; drawing the marks does not
     map.draw();
-    if (t0 - lastText >= TEXT_MS) refresh();
+    if (++framesSinceText >= TEXT_FRAMES && t0 - lastText >= TEXT_MS) refresh();
     timer.add(performance.now() - t0);
     requestAnimationFrame(tick);
   };
