@@ -3,6 +3,8 @@
 // node process that loads one checkout's web/js/core/wrap-core.js and its build's node module
 // (BUILD/wasm/core_node.cjs), warms up for 0.5 s and measures; the checkouts take turns
 // (A, B, A, B, ...), so other people's load on the shared machine falls on both alike.
+// Each run reports steps per wall second (what the bench reports) and per CPU second of the
+// process (user + system): the second is less moved by other processes taking the cores.
 //
 //   node bench/ab-api-race.mjs [--rounds 5] [--seconds 3] NAME=CHECKOUT[:BUILD] ...
 //   e.g. node bench/ab-api-race.mjs base=/tmp/benchbase here=.   (BUILD defaults to CHECKOUT/build)
@@ -21,7 +23,12 @@ if (args[0] === '--child') {
   const M = await createRequire(import.meta.url)(join(build, 'wasm', 'core_node.cjs'))();
   const core = wrapCore(M);
   apiRaceRate(core, 0.5);
-  console.log(apiRaceRate(core, Number(seconds)));
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const rate = apiRaceRate(core, Number(seconds));
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  console.log(JSON.stringify({ rate, cpuRate: (rate * wall) / ((cpu.user + cpu.system) / 1e6) }));
 } else {
   const option = (/** @type {string} */ name, /** @type {number} */ fallback) =>
     (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -30,20 +37,23 @@ if (args[0] === '--child') {
   const sides = args.filter((a, i) => a.includes('=') && !args[i - 1]?.startsWith('--')).map((a) => {
     const [name, where] = a.split('=');
     const [checkout, build = join(checkout, 'build')] = where.split(':');
-    return { name, checkout: resolve(checkout), build: resolve(build), rates: /** @type {number[]} */ ([]) };
+    return { name, checkout: resolve(checkout), build: resolve(build), rates: /** @type {number[]} */ ([]),
+      cpuRates: /** @type {number[]} */ ([]) };
   });
   if (sides.length < 2) throw new Error('usage: node bench/ab-api-race.mjs [--rounds N] [--seconds S] A=DIR[:BUILD] B=DIR[:BUILD]');
   const self = fileURLToPath(import.meta.url);
   for (let round = 1; round <= rounds; round += 1) {
     for (const side of sides) {
       const out = execFileSync(process.execPath, [self, '--child', side.checkout, side.build, String(seconds)], { encoding: 'utf8' });
-      const rate = Number(out.trim());
+      const { rate, cpuRate } = JSON.parse(out);
       side.rates.push(rate);
-      console.log(`round ${round} ${side.name}: ${(rate / 1e6).toFixed(2)} M steps/s`);
+      side.cpuRates.push(cpuRate);
+      console.log(`round ${round} ${side.name}: ${(rate / 1e6).toFixed(2)} M steps/s, ${(cpuRate / 1e6).toFixed(2)} M per CPU second`);
     }
   }
+  const m = (/** @type {number} */ r) => (r / 1e6).toFixed(2);
   for (const side of sides) {
-    console.log(`${side.name}: median ${(median(side.rates) / 1e6).toFixed(2)} M, best ${(Math.max(...side.rates) / 1e6).toFixed(2)} M ` +
-      `steps/s (${side.rates.map((r) => (r / 1e6).toFixed(2)).join(', ')})`);
+    console.log(`${side.name}: median ${m(median(side.rates))} M, best ${m(Math.max(...side.rates))} M steps/s ` +
+      `(${side.rates.map(m).join(', ')}); per CPU second: median ${m(median(side.cpuRates))} M, best ${m(Math.max(...side.cpuRates))} M`);
   }
 }
