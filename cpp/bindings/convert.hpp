@@ -71,7 +71,6 @@ inline val object(std::initializer_list<std::pair<const char*, val>> fields) {
 
 inline val pointObject(Point p) { return object({{"x", val(p.x)}, {"y", val(p.y)}}); }
 
-
 inline bool absent(const val& v) { return v.isUndefined() || v.isNull(); }
 
 // v as a T (a registered value_object such as Domain), or none when it is undefined or null.
