@@ -6,7 +6,10 @@
 // Each run reports steps per wall second (what the bench reports) and per CPU second of the
 // process (user + system): the second is less moved by other processes taking the cores.
 //
-//   node bench/ab-api-race.mjs [--rounds 5] [--seconds 3] NAME=CHECKOUT[:BUILD] ...
+//   node bench/ab-api-race.mjs [--rounds 5] [--seconds 3] [--restart-at 100000] [--single-threaded] NAME=CHECKOUT[:BUILD] ...
+// --restart-at 6000 restarts the race before any runner stops, so builds whose stop rules differ
+// do the same work per frame; --single-threaded runs node so (V8 without helper threads), which
+// makes the CPU-second figure the main thread's alone.
 //   e.g. node bench/ab-api-race.mjs base=/tmp/benchbase here=.   (BUILD defaults to CHECKOUT/build)
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -18,14 +21,14 @@ import { median } from './lib.mjs';
 const args = process.argv.slice(2);
 
 if (args[0] === '--child') {
-  const [, checkout, build, seconds] = args;
+  const [, checkout, build, seconds, restartAt] = args;
   const { wrapCore } = await import(pathToFileURL(join(checkout, 'web/js/core/wrap-core.js')).href);
   const M = await createRequire(import.meta.url)(join(build, 'wasm', 'core_node.cjs'))();
   const core = wrapCore(M);
-  apiRaceRate(core, 0.5);
+  apiRaceRate(core, 0.5, 16, Number(restartAt));
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const rate = apiRaceRate(core, Number(seconds));
+  const rate = apiRaceRate(core, Number(seconds), 16, Number(restartAt));
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   console.log(JSON.stringify({ rate, cpuRate: (rate * wall) / ((cpu.user + cpu.system) / 1e6) }));
@@ -34,7 +37,9 @@ if (args[0] === '--child') {
     (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
   const rounds = option('--rounds', 5);
   const seconds = option('--seconds', 3);
-  const sides = args.filter((a, i) => a.includes('=') && !args[i - 1]?.startsWith('--')).map((a) => {
+  const restartAt = option('--restart-at', 100000);
+  const nodeFlags = args.includes('--single-threaded') ? ['--single-threaded'] : [];
+  const sides = args.filter((a) => a.includes('=')).map((a) => {
     const [name, where] = a.split('=');
     const [checkout, build = join(checkout, 'build')] = where.split(':');
     return { name, checkout: resolve(checkout), build: resolve(build), rates: /** @type {number[]} */ ([]),
@@ -44,7 +49,7 @@ if (args[0] === '--child') {
   const self = fileURLToPath(import.meta.url);
   for (let round = 1; round <= rounds; round += 1) {
     for (const side of sides) {
-      const out = execFileSync(process.execPath, [self, '--child', side.checkout, side.build, String(seconds)], { encoding: 'utf8' });
+      const out = execFileSync(process.execPath, [...nodeFlags, self, '--child', side.checkout, side.build, String(seconds), String(restartAt)], { encoding: 'utf8' });
       const { rate, cpuRate } = JSON.parse(out);
       side.rates.push(rate);
       side.cpuRates.push(cpuRate);
