@@ -2,8 +2,9 @@
 //
 // Conventions (web/js/core/wrap-core.js and labs-core.js are the only JS that calls
 // the bindings):
-//  * Plain data crosses as JS objects built with `val`; a JS object handed in is read
-//    once, here, into a core type.
+//  * Plain data crosses as JS objects built with `val`, or as an Embind value_object
+//    (Domain, ExpressionCheck: registered in catalog_bindings.cpp); a JS object handed in
+//    is read once, here, into a core type.
 //  * Bulk numbers cross as copies: a typed-array view into wasm memory, sliced at once,
 //    because any later allocation may grow memory and detach the view.
 //  * The core reports bad input by throwing std::invalid_argument. Exceptions do not
