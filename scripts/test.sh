@@ -47,7 +47,7 @@ tsc_runner() {
   local rc=$?
   local errors files
   errors=$(grep -c 'error TS' "$log")
-  files=$(node_modules/.bin/tsc -p tsconfig.json --listFilesOnly 2>/dev/null | grep -cE '/(web/js|tests/js|scripts)/')
+  files=$(node_modules/.bin/tsc -p tsconfig.json --listFilesOnly 2>/dev/null | grep -cE '/(web/js|tests/js|tests/browser|scripts)/')
   [[ $rc -ne 0 ]] && head -40 "$log"
   [[ ${files:-0} -eq 0 ]] && rc=1
   record types "$rc" "tsc --noEmit: ${files:-0} files checked, $errors errors"

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { apiRaceRate } from '../api-race.mjs';
 import { buildRoot, fmt, log, si } from '../lib.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 0.5);
@@ -36,30 +37,8 @@ export async function measure() {
   const { wrapCore } = await import('../../web/js/core/wrap-core.js');
   const M = await require(join(buildRoot, 'wasm', 'core_node.cjs'))();
   const core = wrapCore(M);
-  const defaults = (/** @type {any} */ info) => Object.fromEntries(info.params.filter((/** @type {any} */ p) => p.required)
-    .map((/** @type {any} */ p) => [p.name, p.defaults.length === 1 ? p.defaults[0] : p.defaults]));
-  const apiRace = (/** @type {string[]} */ ids, k = 16) => {
-    const race = core.createRace('rosenbrock', {}, { x: -1.5, y: 2 });
-    try {
-      for (const id of ids) race.addRunner(id, id === 'sgd' ? { lr: 0.001 } : defaults(core.optimizer(id)));
-      let steps = 0;
-      const t0 = performance.now();
-      while (performance.now() - t0 < SECONDS * 1000) {
-        for (let f = 0; f < 64; f += 1) {
-          const before = race.frame();
-          race.advance(k);
-          const after = race.frame();
-          for (let i = 0; i < after.length; i += 1) steps += after[i].steps - before[i].steps;
-          if (race.finished || race.steps > 100000) race.reset();
-        }
-      }
-      return steps / ((performance.now() - t0) / 1000);
-    } finally {
-      race.dispose();
-    }
-  };
   const optimizerIds = core.optimizers.map((/** @type {any} */ o) => o.id);
-  const apiAll = apiRace(optimizerIds);
+  const apiAll = apiRaceRate(core, SECONDS);
 
   log('JavaScript peers: fmin, TensorFlow.js (cpu)');
   const rosen = (/** @type {number[]} */ x, /** @type {number[]} */ fxprime) => {

@@ -16,7 +16,7 @@ namespace {
 
 val hyperParamObject(const HyperParamSpec& s) {
   return object({{"name", val(s.name)}, {"kind", val(std::string(hyperKindName(s.kind)))},
-                 {"defaults", numberArray(s.defaults)}, {"min", val(s.min)}, {"max", val(s.max)},
+                 {"defaults", arrayOf(s.defaults)}, {"min", val(s.min)}, {"max", val(s.max)},
                  {"minInclusive", val(s.minInclusive)}, {"maxInclusive", val(s.maxInclusive)},
                  {"required", val(s.required)}, {"teaching", val(s.teaching)}, {"help", val(s.help)}});
 }
@@ -43,7 +43,7 @@ val landscapeCatalog() {
   val custom = landscapeInfoObject(customLandscapeInfo());
   custom.set("custom", true);
   custom.set("defaultExpression", std::string(kCustomDefaultExpression));
-  custom.set("defaultDomain", domainObject(kCustomDefaultDomain));
+  custom.set("defaultDomain", val(kCustomDefaultDomain));
   list.call<void>("push", custom);
   return list;
 }
@@ -57,30 +57,18 @@ val datasetCatalog() {
 
 // Static facts about an optimizer configuration (the chapter's memory table).
 val optimizerStateSize(const std::string& id, const val& settings) {
-  return guardObject([&] {
-    auto opt = makeOptimizer(id, settingsFrom(id, settings));
-    opt->reset(1);
-    return object({{"valuesPerParameter", val(static_cast<double>(opt->stateValuesPerParameter()))}});
+  return guard([&] {
+    const std::size_t n = stateValuesPerParameter(id, settingsFrom(id, settings));
+    return object({{"valuesPerParameter", val(static_cast<double>(n))}});
   });
 }
 
 // harness/optimizer_probe.hpp: {params, buffers}, flat step-major; or {error}.
 val optimizerProbe(const std::string& id, const val& settings, const val& start, const val& gradients) {
-  return guardObject([&] {
-    auto opt = makeOptimizer(id, settingsFrom(id, settings));
-    const ProbeRecord record = probeOptimizer(*opt, numbersFrom(start), numbersFrom(gradients));
-    return object({{"params", typedCopy(record.params)}, {"buffers", buffersObject(record.buffers, true)}});
+  return guard([&] {
+    const ProbeRecord r = probeOptimizer(id, settingsFrom(id, settings), numbersFrom(start), numbersFrom(gradients));
+    return object({{"params", typedCopy(r.params)}, {"buffers", buffersObject(r.buffers, true)}});
   });
-}
-
-// {error: "", column: 0} for a valid expression, else the core's message and its 1-based column.
-val checkExpression(const std::string& text) {
-  try {
-    expr::Expression::parse(text);
-    return object({{"error", val(std::string())}, {"column", val(0)}});
-  } catch (const expr::ExpressionError& e) {
-    return object({{"error", val(std::string(e.what()))}, {"column", val(e.column())}});
-  }
 }
 
 // torch's schedulers: [{id, help, params: [{name, kind, default ("" required, "None" optional), choices, help}]}]
@@ -88,7 +76,7 @@ val schedulerCatalog() {
   return arrayOf(schedulerInfos(), [](const SchedulerInfo& info) {
     const val params = arrayOf(info.params, [](const ScheduleParamSpec& s) {
       return object({{"name", val(s.name)}, {"kind", val(std::string(scheduleParamKindName(s.kind)))},
-                     {"default", val(s.defaultText)}, {"choices", stringArray(s.choices)}, {"help", val(s.help)}});
+                     {"default", val(s.defaultText)}, {"choices", arrayOf(s.choices)}, {"help", val(s.help)}});
     });
     return object({{"id", val(info.id)}, {"help", val(info.help)}, {"params", params}});
   });
@@ -99,12 +87,21 @@ val schedulerCatalog() {
 
 EMSCRIPTEN_BINDINGS(optlab_catalog) {
   using namespace optlab::bind;
+  // Plain data that crosses as {field: value} objects.
+  emscripten::value_object<optlab::Domain>("Domain")
+      .field("xmin", &optlab::Domain::xmin)
+      .field("xmax", &optlab::Domain::xmax)
+      .field("ymin", &optlab::Domain::ymin)
+      .field("ymax", &optlab::Domain::ymax);
+  emscripten::value_object<optlab::expr::ExpressionCheck>("ExpressionCheck")  // {error: "" or the message, column}
+      .field("error", &optlab::expr::ExpressionCheck::error)
+      .field("column", &optlab::expr::ExpressionCheck::column);
   emscripten::function("optimizerCatalog", &optimizerCatalog);
   emscripten::function("landscapeCatalog", &landscapeCatalog);
   emscripten::function("datasetCatalog", &datasetCatalog);
   emscripten::function("optimizerStateSize", &optimizerStateSize);
   emscripten::function("optimizerProbe", &optimizerProbe);
-  emscripten::function("checkExpression", &checkExpression);
+  emscripten::function("checkExpression", &optlab::expr::checkExpression);
   emscripten::function("schedulerCatalog", &schedulerCatalog);
   emscripten::constant("maxSeed", optlab::kMaxSeed);
 }

@@ -55,7 +55,7 @@ val buffersObject(const std::vector<Buffer>& buffers, bool typedValues) {
   return arrayOf(buffers, [&](const Buffer& b) {
     return object({{"name", val(b.name)}, {"label", val(b.label)}, {"latex", val(b.latex)},
                    {"persistent", val(b.persistent)},
-                   {"values", typedValues ? typedCopy(b.values) : numberArray(b.values)}});
+                   {"values", typedValues ? typedCopy(b.values) : arrayOf(b.values)}});
   });
 }
 

@@ -2,8 +2,9 @@
 //
 // Conventions (web/js/core/wrap-core.js and labs-core.js are the only JS that calls
 // the bindings):
-//  * Plain data crosses as JS objects built with `val`; a JS object handed in is read
-//    once, here, into a core type.
+//  * Plain data crosses as JS objects built with `val`, or as an Embind value_object
+//    (Domain, ExpressionCheck: registered in catalog_bindings.cpp); a JS object handed in
+//    is read once, here, into a core type.
 //  * Bulk numbers cross as copies: a typed-array view into wasm memory, sliced at once,
 //    because any later allocation may grow memory and detach the view.
 //  * The core reports bad input by throwing std::invalid_argument. Exceptions do not
@@ -14,16 +15,19 @@
 #include <emscripten/val.h>
 
 #include <cmath>
+#include <cstdint>
 #include <exception>
 #include <initializer_list>
 #include <optional>
 #include <utility>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "landscapes/landscape.hpp"
 #include "optimizers/settings.hpp"
 #include "optimizers/optimizer.hpp"
+#include "random/seed.hpp"
 
 namespace optlab::bind {
 
@@ -38,18 +42,18 @@ val arrayOf(const Range& items, F&& toVal) {
   return out;
 }
 
+// A JS array of the numbers or strings in `v`.
 template <typename T>
-val numberArray(const std::vector<T>& v) {
+val arrayOf(const std::vector<T>& v) {
   return arrayOf(v, [](const T& x) { return val(x); });
 }
 
-inline val stringArray(const std::vector<std::string>& v) { return numberArray(v); }
-
-// A JS array (or typed array) of numbers as a vector.
-inline std::vector<double> numbersFrom(const val& array) {
+// A JS array (or typed array) of numbers as a vector (of ints: each as static_cast makes it).
+template <typename T = double>
+std::vector<T> numbersFrom(const val& array) {
   const unsigned n = array["length"].as<unsigned>();
-  std::vector<double> out(n);
-  for (unsigned i = 0; i < n; ++i) out[i] = array[i].as<double>();
+  std::vector<T> out(n);
+  for (unsigned i = 0; i < n; ++i) out[i] = static_cast<T>(array[i].as<double>());
   return out;
 }
 
@@ -68,11 +72,11 @@ inline val object(std::initializer_list<std::pair<const char*, val>> fields) {
 
 inline val pointObject(Point p) { return object({{"x", val(p.x)}, {"y", val(p.y)}}); }
 
-inline val domainObject(const Domain& d) {
-  return object({{"xmin", val(d.xmin)}, {"xmax", val(d.xmax)}, {"ymin", val(d.ymin)}, {"ymax", val(d.ymax)}});
-}
-
 inline bool absent(const val& v) { return v.isUndefined() || v.isNull(); }
+
+// v as a T (a registered value_object such as Domain), or none when it is undefined or null.
+template <typename T>
+std::optional<T> optionalFrom(const val& v) { return absent(v) ? std::nullopt : std::optional<T>(v.as<T>()); }
 
 // NaN stands for "none" where the wrapper passes an optional number.
 inline std::optional<double> optionalNumber(double v) {
@@ -86,9 +90,23 @@ T fieldOr(const val& obj, const char* key, const T& fallback) {
   return obj[key].as<T>();
 }
 
-inline double numberOr(const val& obj, const char* key, double fallback) { return fieldOr(obj, key, fallback); }
-inline std::string stringOr(const val& obj, const char* key, const std::string& fallback) {
-  return fieldOr(obj, key, fallback);
+// obj[key] into a field of a core options struct for each (key, field) pair, as in
+// readFields(options, "lrMin", r.lrMin, "steps", r.steps). A field keeps its default
+// when obj or obj[key] is missing; a JS number becomes the field's number type (as
+// static_cast does), a string a std::string, an array of numbers a vector of the field's type.
+template <typename T, typename... More>
+void readFields(const val& obj, const char* key, T& field, More&&... more) {
+  if (!absent(obj) && !absent(obj[key])) {
+    if constexpr (std::is_arithmetic_v<T>) field = static_cast<T>(obj[key].as<double>());
+    else if constexpr (std::is_same_v<T, std::string>) field = obj[key].as<std::string>();
+    else field = numbersFrom<typename T::value_type>(obj[key]);
+  }
+  if constexpr (sizeof...(More) > 0) readFields(obj, std::forward<More>(more)...);
+}
+
+// A seed field: the core checks the number (seedFromNumber: a whole number, 0 to 2^53-1).
+inline void readSeed(const val& obj, const char* key, std::uint64_t& seed, const char* what) {
+  if (!absent(obj) && !absent(obj[key])) seed = seedFromNumber(obj[key].as<double>(), what);
 }
 
 // {lr: 0.01, betas: [0.9, 0.999], amsgrad: true} as typed inputs; the core checks them
@@ -100,27 +118,16 @@ LandscapeParams landscapeParamsFrom(const val& params);
 
 val buffersObject(const std::vector<Buffer>& buffers, bool typedValues);
 
-// {error: message} for a failed call that returns an object.
-inline val errorObject(const std::exception& e) { return object({{"error", val(std::string(e.what()))}}); }
-
-// Runs `body`, returning "" or the message of what it threw.
-template <typename F>
-std::string guard(F&& body) {
+// Runs `body`. A void body gives "" or the message of what it threw; a body that
+// returns a val gives that or {error: message}.
+template <typename F, bool kVoid = std::is_void_v<std::invoke_result_t<F>>>
+std::conditional_t<kVoid, std::string, val> guard(F&& body) {
   try {
-    body();
-    return "";
+    if constexpr (kVoid) return body(), std::string();
+    else return body();
   } catch (const std::exception& e) {
-    return e.what();
-  }
-}
-
-// Runs `body` (which returns a val), or returns {error}.
-template <typename F>
-val guardObject(F&& body) {
-  try {
-    return body();
-  } catch (const std::exception& e) {
-    return errorObject(e);
+    if constexpr (kVoid) return e.what();
+    else return object({{"error", val(std::string(e.what()))}});
   }
 }
 

@@ -8,7 +8,6 @@
 #include "landscapes/registry.hpp"
 #include "network/training.hpp"
 #include "race/sweep.hpp"
-#include "random/seed.hpp"
 
 namespace optlab::bind {
 namespace {
@@ -21,7 +20,7 @@ std::vector<Config> configsFrom(const val& list) {
   for (unsigned i = 0; i < n; ++i) {
     const val c = list[i];
     const std::string id = c["optimizerId"].as<std::string>();
-    out.push_back({id, settingsFrom(id, c["settings"]), stringOr(c, "label", "")});
+    out.push_back({id, settingsFrom(id, c["settings"]), fieldOr<std::string>(c, "label", "")});
   }
   return out;
 }
@@ -30,20 +29,16 @@ std::vector<Config> configsFrom(const val& list) {
 // a missing field keeps the core's default.
 template <typename Range>
 Range withSweepRange(const val& options, Range r) {
-  r.lrMin = numberOr(options, "lrMin", r.lrMin);
-  r.lrMax = numberOr(options, "lrMax", r.lrMax);
-  r.lrCount = static_cast<int>(numberOr(options, "lrCount", r.lrCount));
-  r.steps = static_cast<long>(numberOr(options, "steps", static_cast<double>(r.steps)));
+  readFields(options, "lrMin", r.lrMin, "lrMax", r.lrMax, "lrCount", r.lrCount, "steps", r.steps);
   return r;
 }
 
 // The range, then {noiseSigma, noiseSeed, minimumTolerance, gradientTolerance}
 SweepOptions sweepOptionsFrom(const val& options) {
   SweepOptions so = withSweepRange(options, SweepOptions{});
-  so.noise.sigma = numberOr(options, "noiseSigma", so.noise.sigma);
-  so.noise.seed = seedFromNumber(numberOr(options, "noiseSeed", static_cast<double>(so.noise.seed)), "noise seed");
-  so.criteria.minimumTolerance = numberOr(options, "minimumTolerance", so.criteria.minimumTolerance);
-  so.criteria.gradientTolerance = numberOr(options, "gradientTolerance", so.criteria.gradientTolerance);
+  readFields(options, "noiseSigma", so.noise.sigma, "minimumTolerance", so.criteria.minimumTolerance,
+             "gradientTolerance", so.criteria.gradientTolerance);
+  readSeed(options, "noiseSeed", so.noise.seed, "noise seed");
   return so;
 }
 
@@ -51,28 +46,24 @@ SweepOptions sweepOptionsFrom(const val& options) {
 std::vector<SweepConfig> sweepConfigsFrom(const val& list) {
   std::vector<SweepConfig> out = configsFrom<SweepConfig>(list);
   for (unsigned i = 0; i < out.size(); ++i) {
-    const val c = list[i];
-    const std::string scheduler = stringOr(c, "scheduler", "");
-    if (!scheduler.empty()) out[i].schedule = parseScheduleCall(scheduler);
-    const double maxNorm = numberOr(c, "clipGradNorm", NAN);
-    const double clipValue = numberOr(c, "clipGradValue", NAN);
-    if (!std::isnan(maxNorm)) out[i].clipping.maxNorm = maxNorm;
-    if (!std::isnan(clipValue)) out[i].clipping.clipValue = clipValue;
+    out[i].schedule = parseOptionalScheduleCall(fieldOr<std::string>(list[i], "scheduler", ""));
+    out[i].clipping = {optionalNumber(fieldOr(list[i], "clipGradNorm", NAN)),
+                       optionalNumber(fieldOr(list[i], "clipGradValue", NAN))};
   }
   return out;
 }
 
 // The schedule text a sweep run at `lr` uses (OneCycleLR: max_lr = lr), for the link that replays it.
-val scheduleAtPeakText(const std::string& scheduler, double lr) {
-  return guardObject([&] { return object({{"scheduler", val(scheduleCallText(scheduleAtPeak(parseScheduleCall(scheduler), lr)))}}); });
+val scheduleAtPeakObject(const std::string& scheduler, double lr) {
+  return guard([&] { return object({{"scheduler", val(optlab::scheduleAtPeakText(scheduler, lr))}}); });
 }
 
 val labsSweep(const std::string& landscapeId, const val& params, double x0, double y0, const val& configs,
               const val& options) {
-  return guardObject([&] {
+  return guard([&] {
     auto f = makeLandscape(landscapeId, landscapeParamsFrom(params));
     const SweepResult r = runSweep(*f, Point{x0, y0}, sweepConfigsFrom(configs), sweepOptionsFrom(options));
-    return object({{"lrs", typedCopy(r.lrs)}, {"labels", stringArray(r.labels)}, {"finalLoss", typedCopy(r.finalLoss)},
+    return object({{"lrs", typedCopy(r.lrs)}, {"labels", arrayOf(r.labels)}, {"finalLoss", typedCopy(r.finalLoss)},
                    {"convergedStep", typedCopy(r.convergedStep)}, {"divergedStep", typedCopy(r.divergedStep)},
                    {"bestIndex", typedCopy(r.bestIndex)}, {"milliseconds", val(r.milliseconds)}});
   });
@@ -81,12 +72,9 @@ val labsSweep(const std::string& landscapeId, const val& params, double x0, doub
 // {id, count, noise, validationFraction, classes, seed}
 DatasetOptions datasetOptionsFrom(const val& obj) {
   DatasetOptions d;
-  d.id = stringOr(obj, "id", d.id);
-  d.count = static_cast<int>(numberOr(obj, "count", d.count));
-  d.noise = numberOr(obj, "noise", d.noise);
-  d.validationFraction = numberOr(obj, "validationFraction", d.validationFraction);
-  d.classes = static_cast<int>(numberOr(obj, "classes", d.classes));
-  d.seed = seedFromNumber(numberOr(obj, "seed", static_cast<double>(d.seed)), "dataset seed");
+  readFields(obj, "id", d.id, "count", d.count, "noise", d.noise, "validationFraction", d.validationFraction,
+             "classes", d.classes);
+  readSeed(obj, "seed", d.seed, "dataset seed");
   return d;
 }
 
@@ -94,23 +82,18 @@ DatasetOptions datasetOptionsFrom(const val& obj) {
 MlpSpec mlpSpecFrom(const val& obj, int classes) {
   MlpSpec s;
   s.classes = classes;
-  const val hidden = obj["hidden"];
-  if (!hidden.isUndefined()) {
-    s.hidden.clear();
-    for (double width : numbersFrom(hidden)) s.hidden.push_back(static_cast<int>(width));
-  }
-  s.activation = parseActivation(stringOr(obj, "activation", "tanh"));
-  s.output = parseOutputKind(stringOr(obj, "output", "softmax"));
+  readFields(obj, "hidden", s.hidden);
+  if (!absent(obj["activation"])) s.activation = parseActivation(obj["activation"].as<std::string>());
+  if (!absent(obj["output"])) s.output = parseOutputKind(obj["output"].as<std::string>());
   return s;
 }
 
 // {batchSize, weightSeed, batchSeed, evalEvery}
 TrainingOptions trainingOptionsFrom(const val& obj) {
   TrainingOptions t;
-  t.batchSize = static_cast<int>(numberOr(obj, "batchSize", t.batchSize));
-  t.weightSeed = seedFromNumber(numberOr(obj, "weightSeed", static_cast<double>(t.weightSeed)), "weight seed");
-  t.batchSeed = seedFromNumber(numberOr(obj, "batchSeed", static_cast<double>(t.batchSeed)), "batch seed");
-  t.evalEvery = static_cast<long>(numberOr(obj, "evalEvery", static_cast<double>(t.evalEvery)));
+  readFields(obj, "batchSize", t.batchSize, "evalEvery", t.evalEvery);
+  readSeed(obj, "weightSeed", t.weightSeed, "weight seed");
+  readSeed(obj, "batchSeed", t.batchSeed, "batch seed");
   return t;
 }
 
@@ -121,12 +104,12 @@ val datasetPoints(const Dataset& d) {
 }
 
 val networkSweep(const val& dataset, const val& spec, const val& configs, const val& options) {
-  return guardObject([&] {
+  return guard([&] {
     const Dataset d = makeDataset(datasetOptionsFrom(dataset));
     const NetworkSweepRange range = withSweepRange(options, NetworkSweepRange{});
     const NetworkSweepResult r = runNetworkSweep(d, mlpSpecFrom(spec, d.classes), configsFrom<NetworkConfig>(configs),
                                                  range, trainingOptionsFrom(options));
-    return object({{"lrs", typedCopy(r.lrs)}, {"labels", stringArray(r.labels)},
+    return object({{"lrs", typedCopy(r.lrs)}, {"labels", arrayOf(r.labels)},
                    {"finalTrainLoss", typedCopy(r.finalTrainLoss)},
                    {"finalValidationLoss", typedCopy(r.finalValidationLoss)}, {"bestIndex", typedCopy(r.bestIndex)}});
   });
@@ -147,9 +130,8 @@ class TrainingHandle {
   double steps() const { return static_cast<double>(t().steps()); }
   double epochs() const { return t().epochs(); }
   double stepsPerEpoch() const { return static_cast<double>(t().stepsPerEpoch()); }
-  double evalEvery() const { return static_cast<double>(t().evalEvery()); }
   double parameterCount() const { return static_cast<double>(t().parameterCount()); }
-  val labels() const { return stringArray(t().labels()); }
+  val labels() const { return arrayOf(t().labels()); }
   val divergedSteps() const { return typedCopy(t().divergedSteps()); }
   val dataset() const { return datasetPoints(t().data()); }
   // Records from index `from` on: {steps, trainLoss, trainAccuracy, validationLoss, validationAccuracy}, record-major.
@@ -160,7 +142,7 @@ class TrainingHandle {
                    {"validationAccuracy", typedCopy(r.validationAccuracy)}});
   }
   val decisionGrid(unsigned config, int nx, int ny, double xMin, double xMax, double yMin, double yMax) {
-    return guardObject(
+    return guard(
         [&] { return object({{"values", typedCopy(t().decisionGrid(config, nx, ny, xMin, xMax, yMin, yMax))}}); });
   }
 
@@ -178,7 +160,7 @@ class TrainingHandle {
 EMSCRIPTEN_BINDINGS(optlab_labs) {
   using namespace optlab::bind;
   emscripten::function("labsSweep", &labsSweep);
-  emscripten::function("scheduleAtPeak", &scheduleAtPeakText);
+  emscripten::function("scheduleAtPeak", &scheduleAtPeakObject);
   emscripten::function("networkSweep", &networkSweep);
   emscripten::class_<TrainingHandle>("NetworkTraining")
       .constructor<>()
@@ -187,7 +169,6 @@ EMSCRIPTEN_BINDINGS(optlab_labs) {
       .function("steps", &TrainingHandle::steps)
       .function("epochs", &TrainingHandle::epochs)
       .function("stepsPerEpoch", &TrainingHandle::stepsPerEpoch)
-      .function("evalEvery", &TrainingHandle::evalEvery)
       .function("parameterCount", &TrainingHandle::parameterCount)
       .function("labels", &TrainingHandle::labels)
       .function("divergedSteps", &TrainingHandle::divergedSteps)

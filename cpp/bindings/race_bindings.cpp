@@ -1,16 +1,13 @@
 // Bindings of the race (race/race.hpp) and what is computed on its landscape: the
 // surface under it, curvature and basins of attraction. Every fallible method returns
 // "" or the error message, or an object with `error`.
-#include <memory>
-#include <optional>
-
 #include "analysis/basins.hpp"
 #include "analysis/curvature.hpp"
 #include "analysis/surface.hpp"
 #include "convert.hpp"
 #include "expression/custom_landscape.hpp"
 #include "landscapes/registry.hpp"
-#include "race/race.hpp"
+#include "race/race_host.hpp"
 #include "random/seed.hpp"
 
 namespace optlab::bind {
@@ -23,7 +20,7 @@ val landscapeDescription(const Landscape& f) {
   val params = val::object();
   for (const auto& [name, value] : f.parameters()) params.set(name, value);
   return object({{"id", val(f.id())}, {"displayName", val(f.displayName())}, {"latex", val(f.latex())},
-                 {"domain", domainObject(f.domain())}, {"start", pointObject(f.suggestedStart())},
+                 {"domain", val(f.domain())}, {"start", pointObject(f.suggestedStart())},
                  {"minima", minima}, {"params", params}});
 }
 
@@ -33,10 +30,11 @@ val curvatureObject(const Curvature& c) {
                  {"description", val(c.description)}});
 }
 
-val basinsObject(const BasinsResult& r, double maxSteps) {
+val basinsObject(const BasinsResult& r) {
   return object({{"nx", val(r.nx)}, {"ny", val(r.ny)}, {"minimum", typedCopy(r.minimum)}, {"steps", typedCopy(r.steps)},
-                 {"counts", numberArray(r.counts)}, {"diverged", val(r.diverged)}, {"none", val(r.none)},
-                 {"maxSteps", val(maxSteps)}, {"milliseconds", val(r.milliseconds)}, {"region", domainObject(r.region)}});
+                 {"counts", arrayOf(r.counts)}, {"diverged", val(r.diverged)}, {"none", val(r.none)},
+                 {"maxSteps", val(static_cast<double>(r.maxSteps))}, {"milliseconds", val(r.milliseconds)},
+                 {"region", val(r.region)}});
 }
 
 val surfaceObject(const Surface& s) {
@@ -57,37 +55,28 @@ val runnerInfoObject(const RunnerInfo& r) {
                  {"scheduleError", val(r.scheduleError)}});
 }
 
-Domain domainFrom(const val& d) {
-  if (absent(d)) return kCustomDefaultDomain;
-  return {d["xmin"].as<double>(), d["xmax"].as<double>(), d["ymin"].as<double>(), d["ymax"].as<double>()};
-}
-
-class RaceHandle {
+// The page's Race: a RaceHost (the race exists once setup() gives it a landscape).
+class RaceHandle : RaceHost {
  public:
   std::string setup(const std::string& landscapeId, const val& params, double x0, double y0) {
-    return guard([&] { use(makeLandscape(landscapeId, landscapeParamsFrom(params)), Point{x0, y0}); });
+    return guard([&] { setLandscape(makeLandscape(landscapeId, landscapeParamsFrom(params)), Point{x0, y0}); });
   }
 
-  // The user's expression, a domain {xmin, xmax, ymin, ymax} (undefined: the default) and a start.
+  // The user's expression, a domain {xmin, xmax, ymin, ymax} (undefined: the core's default) and a start.
   std::string setupCustom(const std::string& expression, const val& domain, double x0, double y0) {
-    return guard([&] { use(makeCustomLandscape(expression, domainFrom(domain), Point{x0, y0}), Point{x0, y0}); });
+    const std::optional<Domain> box = optionalFrom<Domain>(domain);
+    return guard([&] { setLandscape(makeCustomLandscape(expression, box, Point{x0, y0}), Point{x0, y0}); });
   }
 
   val basins(const std::string& optimizerId, const val& settings, int nx, int ny, double maxSteps) const {
-    return guardObject([&] {
-      const BasinsOptions b{nx, ny, static_cast<long>(maxSteps), std::nullopt, race().options().criteria,
-                            race().options().noise};
-      return basinsObject(computeBasins(race().landscape(), optimizerId, settingsFrom(optimizerId, settings), b),
-                          maxSteps);
+    return guard([&] {
+      return basinsObject(computeBasins(race(), optimizerId, settingsFrom(optimizerId, settings), nx, ny,
+                                        static_cast<long>(maxSteps)));
     });
   }
 
   std::string addRunner(const std::string& optimizerId, const val& settings, const std::string& label) {
     return guard([&] { race().addRunner(optimizerId, settingsFrom(optimizerId, settings), label); });
-  }
-
-  std::string setRunnerSettings(unsigned index, const val& settings) {
-    return guard([&] { race().setRunnerSettings(index, settingsFrom(race().runnerInfo(index).optimizerId, settings)); });
   }
 
   // An lr schedule ("" for none: torch's call, e.g. "StepLR(step_size=50,gamma=0.5)")
@@ -106,7 +95,7 @@ class RaceHandle {
 
   void reset() { race().reset(); }
   void advance(double k) { race().advance(static_cast<long>(k)); }
-  unsigned runnerCount() const { return static_cast<unsigned>(race_ ? race_->runnerCount() : 0); }
+  unsigned runnerCount() const { return static_cast<unsigned>(RaceHost::runnerCount()); }
   double steps() const { return static_cast<double>(race().steps()); }
   bool finished() const { return race().finished(); }
 
@@ -115,7 +104,6 @@ class RaceHandle {
     const auto& f = race().frame();
     return val(emscripten::typed_memory_view(f.size(), f.data()));
   }
-
 
   // {points: [x, y, loss]*n, steps}: the points recorded after step `afterStep` (-1: all).
   val trajectorySince(unsigned index, double afterStep) const {
@@ -130,22 +118,8 @@ class RaceHandle {
 
   // analysis/surface.hpp: the samples, their statistics and contour lines.
   val surface(int nx, int ny, bool logScale, int levelCount) const {
-    return guardObject([&] { return surfaceObject(sampleSurface(race().landscape(), nx, ny, logScale, levelCount)); });
+    return guard([&] { return surfaceObject(sampleSurface(race().landscape(), nx, ny, logScale, levelCount)); });
   }
-
- private:
-  void use(std::unique_ptr<Landscape> f, Point start) {
-    if (race_) race_->setLandscape(std::move(f), start);
-    else race_ = std::make_unique<Race>(std::move(f), start);
-  }
-
-  Race& race() const {
-    // The wrapper always calls setup() first; this keeps a wrong call from crashing.
-    if (!race_) std::abort();
-    return *race_;
-  }
-
-  std::unique_ptr<Race> race_;
 };
 
 }  // namespace
@@ -159,7 +133,6 @@ EMSCRIPTEN_BINDINGS(optlab_race) {
       .function("setupCustom", &RaceHandle::setupCustom)
       .function("basins", &RaceHandle::basins)
       .function("addRunner", &RaceHandle::addRunner)
-      .function("setRunnerSettings", &RaceHandle::setRunnerSettings)
       .function("setRunnerSchedule", &RaceHandle::setRunnerSchedule)
       .function("removeRunner", &RaceHandle::removeRunner)
       .function("setStart", &RaceHandle::setStart)

@@ -42,7 +42,7 @@ test('axe: the main page (race, panels, quizzes, teacher panel with its preview)
     await page.click('#step');
     assert.deepEqual(await axeViolations(page), []);
     await page.click('#teacher-preview-button');
-    await page.waitForFunction(() => document.getElementById('teacher-preview')?.contentDocument?.querySelector('#runners .runner'));
+    await page.waitForFunction(() => /** @type {HTMLIFrameElement | null} */ (document.getElementById('teacher-preview'))?.contentDocument?.querySelector('#runners .runner'));
     assert.deepEqual(await axeViolations(page), []);
     await page.locator('#teacher').screenshot({ path: screenshotPath('teacher-panel') });
     assert.deepEqual(errors, []);
@@ -111,7 +111,7 @@ test('keyboard only: a whole race (optimizer, learning rate, play, pause, step, 
   try {
     await ready(page);
     const state = () => page.evaluate(() => window.optlab.store.getState());
-    const steps = () => page.evaluate(() => Number(document.getElementById('step-count').dataset.step));
+    const steps = () => page.evaluate(() => Number(/** @type {HTMLElement} */ (document.getElementById('step-count')).dataset.step));
     // Skip link first: it leads to the controls.
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
@@ -129,10 +129,10 @@ test('keyboard only: a whole race (optimizer, learning rate, play, pause, step, 
     assert.ok((await state()).lr > lr0, 'lr went up');
     // Play, pause, step, reset with Enter and Space.
     await page.focus('#race-title').catch(() => {});
-    await page.evaluate(() => document.getElementById('landscape').focus());
+    await page.evaluate(() => /** @type {HTMLElement} */ (document.getElementById('landscape')).focus());
     await tabTo(page, '#play');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => Number(document.getElementById('step-count').dataset.step) > 10);
+    await page.waitForFunction(() => Number(/** @type {HTMLElement} */ (document.getElementById('step-count')).dataset.step) > 10);
     await page.keyboard.press('Enter');
     const paused = await steps();
     await page.waitForTimeout(200);

@@ -4,8 +4,10 @@
 // and the WebM video export. Screenshots land in $OPTLAB_BUILD/screenshots/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { screenshotPath, useSiteAndBrowser, withPage } from './harness.mjs';
+import { screenshotPath, useSiteAndBrowser, withPage, textOf } from './harness.mjs';
 import { openTool } from './page-helpers.mjs';
+
+/** @typedef {NonNullable<Window['optlab']['basins']['result']>} Basins the basins tool's last result, read once it has one */
 
 const site = useSiteAndBrowser({ webgl: true });
 
@@ -16,8 +18,8 @@ test('custom function: the core error with its column next to the field, then a 
     await ready(page);
     await openTool(page, 'custom');
     await page.fill('#custom-expr', 'x + (y');
-    await page.waitForFunction(() => document.querySelector('#custom-expr-error').textContent.includes('column'));
-    const message = await page.textContent('#custom-expr-error');
+    await page.waitForFunction(() => String(/** @type {HTMLElement} */ (document.getElementById('custom-expr-error')).textContent).includes('column'));
+    const message = await textOf(page, '#custom-expr-error');
     assert.match(message, /at column 7: expected '\)'/);
     assert.equal(await page.getAttribute('#custom-expr', 'aria-invalid'), 'true');
     await page.fill('#custom-expr', '(x^2 - 1)^2 + 0.5*y^2');
@@ -53,23 +55,24 @@ test('basins: Himmelblau under plain GD shows four basins; a click races from th
     await openTool(page, 'basins');
     await page.click('#basins-compute');
     await page.waitForFunction(() => window.optlab.basins.result);
-    const r = await page.evaluate(() => { const b = window.optlab.basins.result; return { counts: b.counts, ms: b.milliseconds, n: b.minimum.length }; });
+    const r = await page.evaluate(() => { const b = /** @type {Basins} */ (window.optlab.basins.result); return { counts: b.counts, ms: b.milliseconds, n: b.minimum.length }; });
     assert.equal(r.n, 64 * 64);
     assert.equal(r.counts.length, 4);
     for (const c of r.counts) assert.ok(c > 300, String(r.counts));
     console.log(`# basins 64x64 in Chromium (wasm): ${r.ms.toFixed(1)} ms in the core`);
-    assert.match(await page.textContent('#basins-info'), /ms in the core/);
+    assert.match(await textOf(page, '#basins-info'), /ms in the core/);
     await page.locator('#basins-section').screenshot({ path: screenshotPath('basins-himmelblau') });
     // Click near the top-right corner (x ~ 4.5, y ~ 4.5): the start moves there.
     const box = await page.locator('#basins-canvas').boundingBox();
+    assert.ok(box, 'the basins are drawn');
     await page.mouse.click(box.x + box.width * 0.95, box.y + box.height * 0.05);
     const start = await page.evaluate(() => window.optlab.store.getState().start);
     assert.ok(start.x > 4 && start.y > 4, JSON.stringify(start));
     // A hyperparameter change recomputes (momentum changes the basins).
-    const before = await page.evaluate(() => Array.from(window.optlab.basins.result.minimum));
+    const before = await page.evaluate(() => Array.from(/** @type {Basins} */ (window.optlab.basins.result).minimum));
     await page.evaluate(() => window.optlab.store.setState({ runners: [{ optimizer: 'sgd', params: { momentum: 0.9 } }] }));
     await page.waitForFunction((b) => {
-      const m = window.optlab.basins.result.minimum;
+      const m = /** @type {Basins} */ (window.optlab.basins.result).minimum;
       return m.some((v, i) => v !== b[i]);
     }, before);
     await page.locator('#basins-section').screenshot({ path: screenshotPath('basins-himmelblau-momentum') });
@@ -81,14 +84,14 @@ test('3-D surface: WebGL renders non-blank pixels (SwiftShader) and follows the 
     await ready(page);
     await openTool(page, '3d'); // opening the tool switches the map to 3-D
     const disabled = await page.getAttribute('#view-3d', 'disabled');
-    assert.equal(disabled, null, await page.textContent('#view-3d-note'));
+    assert.equal(disabled, null, await textOf(page, '#view-3d-note'));
     assert.equal(await page.isVisible('#surface3d'), true);
     assert.equal(await page.isVisible('#landscape'), false);
     const sample = () => page.evaluate(() => {
-      const c = document.querySelector('#surface3d');
+      const c = /** @type {HTMLCanvasElement} */ (document.getElementById('surface3d'));
       const off = document.createElement('canvas');
       off.width = c.width; off.height = c.height;
-      const ctx = off.getContext('2d');
+      const ctx = /** @type {CanvasRenderingContext2D} */ (off.getContext('2d'));
       ctx.drawImage(c, 0, 0);
       const d = ctx.getImageData(0, 0, c.width, c.height).data;
       let nonBlank = 0, hash = 0;
@@ -132,7 +135,7 @@ test('video for slides: a short recording is a non-empty WebM file', async () =>
     assert.equal(r.type, 'video/webm');
     assert.deepEqual(r.head, [0x1a, 0x45, 0xdf, 0xa3]); // EBML magic
     assert.equal(await page.isVisible('#video-download'), true);
-    assert.match(await page.getAttribute('#video-download', 'download'), /\.webm$/);
+    assert.match(String(await page.getAttribute('#video-download', 'download')), /\.webm$/);
     await page.locator('#export').screenshot({ path: screenshotPath('video-export') });
   });
 });

@@ -31,8 +31,8 @@ async function startHost(appUrl, iframeQuery) {
     if (req.url === '/record.js') { res.setHeader('content-type', 'text/javascript'); res.end(record); return; }
     res.setHeader('content-type', 'text/html'); res.end(html);
   });
-  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${srv.address().port}/`, close: () => new Promise((r) => srv.close(r)) };
+  await new Promise((r) => srv.listen(0, '127.0.0.1', () => r(undefined)));
+  return { url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (srv.address()).port}/`, close: () => new Promise((r) => srv.close(r)) };
 }
 
 test('race embed: minimal chrome, chosen panels, hidden controls are gone and inactive', async () => {
@@ -47,6 +47,7 @@ test('race embed: minimal chrome, chosen panels, hidden controls are gone and in
     assert.equal(await step(page), 0, 'autoplay=false');
     const before = await page.evaluate(() => window.optlab.store.getState().start);
     const box = await page.locator('#landscape').boundingBox();
+    assert.ok(box, 'the map is laid out');
     await page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.2);
     await page.focus('#landscape');
     await page.keyboard.press('ArrowLeft');
@@ -87,9 +88,9 @@ test('a host page on another origin: the iframe resizes, and quiz and race event
       const frame = page.frameLocator('#lab');
       await frame.locator('form[data-question-id="oscillation-cause"]').waitFor();
       await page.waitForFunction(() => window.events.some((e) => e.type === 'optimizer-lab:resize'));
-      await page.waitForFunction(() => Math.abs(document.getElementById('lab').getBoundingClientRect().height
-        - [...window.events].reverse().find((e) => e.type === 'optimizer-lab:resize').height) < 2);
-      const h = await page.evaluate(() => document.getElementById('lab').getBoundingClientRect().height);
+      await page.waitForFunction(() => Math.abs(/** @type {HTMLElement} */ (document.getElementById('lab')).getBoundingClientRect().height
+        - (/** @type {EmbedEventDetail} */ ([...window.events].reverse().find((e) => e.type === 'optimizer-lab:resize'))).height) < 2);
+      const h = await page.evaluate(() => /** @type {HTMLElement} */ (document.getElementById('lab')).getBoundingClientRect().height);
       assert.ok(h > 300, `iframe height ${h}`);
       // Inside the frame the content is not cut: no scrolling needed.
       await frame.locator('form[data-question-id="oscillation-cause"] label:has-text("narrow valley")').click();
@@ -98,6 +99,7 @@ test('a host page on another origin: the iframe resizes, and quiz and race event
       const { answer, score } = await page.evaluate(() => ({
         answer: window.events.find((e) => e.type === 'optimizer-lab:quiz-answer'),
         score: window.events.find((e) => e.type === 'optimizer-lab:score') }));
+      assert.ok(answer && score, 'the host got the answer and the score');
       assert.equal(answer.questionId, 'oscillation-cause');
       assert.equal(answer.correct, true);
       assert.equal(answer.version, 1);
@@ -105,13 +107,14 @@ test('a host page on another origin: the iframe resizes, and quiz and race event
       assert.ok(score.total >= 2 && score.scaled === score.right / score.total, JSON.stringify(score));
       // get-state from the host, the documented way; a malformed message is ignored.
       await page.evaluate(() => {
-        const w = document.getElementById('lab').contentWindow;
+        const w = /** @type {Window} */ (/** @type {HTMLIFrameElement} */ (document.getElementById('lab')).contentWindow);
         w.postMessage({ type: 'optimizer-lab:set-state', query: 'embed=<img src=x onerror=alert(1)>', extra: 1 }, '*');
         w.postMessage('optimizer-lab:get-state', '*');
         w.postMessage({ type: 'optimizer-lab:get-state' }, '*');
       });
       await page.waitForFunction(() => window.events.some((e) => e.type === 'optimizer-lab:state'));
       const state = await page.evaluate(() => window.events.find((e) => e.type === 'optimizer-lab:state'));
+      assert.ok(state, 'the host got the state');
       assert.match(state.query, /embed=quiz&quiz=2-sgd-ravines/);
       await page.screenshot({ path: screenshotPath('embed-host-quiz'), fullPage: true });
     });
@@ -126,6 +129,7 @@ test('a host page gets the race result when an embedded race ends', async () => 
     await withPage(site.browser, host.url, {}, async (page) => {
       await page.waitForFunction(() => window.events.some((e) => e.type === 'optimizer-lab:race-result'), null, { timeout: 20000 });
       const r = await page.evaluate(() => window.events.find((e) => e.type === 'optimizer-lab:race-result'));
+      assert.ok(r, 'the host got the race result');
       assert.equal(r.landscape, 'booth');
       assert.deepEqual(r.runners.map((x) => x.optimizer), ['adam', 'sgd']);
       assert.ok(r.runners.every((x) => typeof x.status === 'string' && Number.isFinite(x.steps)), JSON.stringify(r));

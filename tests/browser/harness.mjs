@@ -7,6 +7,7 @@ import sirv from 'sirv';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
 import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const buildRoot = resolve(root, process.env.OPTLAB_BUILD ?? 'build');
@@ -20,7 +21,7 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 export async function startServer(dir = siteDir) {
   const assets = sirv(dir, { dev: true });
   const server = http.createServer((req, res) => assets(req, res, () => { res.statusCode = 404; res.end(); }));
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
 }
@@ -36,6 +37,8 @@ export async function launchBrowser({ webgl = false } = {}) {
 /**
  * Opens a page and records every console error and uncaught exception in `errors`.
  * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ * @param {import('playwright-core').BrowserContextOptions} [options] viewport 1280x900 unless given
  */
 export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, ...contextOptions } = {}) {
   const context = await browser.newContext({ viewport, ...contextOptions });
@@ -47,6 +50,18 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   return { page, context, errors };
 }
 
+/**
+ * The text of the element that `selector` matches (page.textContent: it waits for the element);
+ * fails the test if the element has no text node at all.
+ * @param {import('playwright-core').Page} page @param {string} selector
+ */
+export async function textOf(page, selector) {
+  const text = await page.textContent(selector);
+  assert.ok(text !== null, `no text in ${selector}`);
+  return text;
+}
+
+/** @param {string} name */
 export function screenshotPath(name) {
   return join(screenshotDir, `${name}.png`);
 }

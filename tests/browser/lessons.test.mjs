@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, withPage, screenshotPath, screenshotDir } from './harness.mjs';
+import { startServer, launchBrowser, withPage, screenshotPath, screenshotDir, textOf } from './harness.mjs';
 import { loadNodeCore } from '../js/load-core.mjs';
 import { parseRaceQuery } from '../../web/js/state/url.js';
 import { raceFromPatch } from '../../web/js/lessons/lessons-check.js';
@@ -91,6 +91,7 @@ test('the keyboard alone reaches a try-it button and opens the race page with th
     }
     assert.ok(await button.evaluate((b) => b === document.activeElement), 'focus reached the button');
     const watch = await page.locator('#' + await button.getAttribute('aria-describedby')).textContent();
+    assert.ok(watch !== null, 'the button is described');
     assert.match(watch, /What to watch for/);
     await Promise.all([page.waitForURL(/index\.html\?/), page.keyboard.press('Enter')]);
     const url = new URL(page.url());
@@ -112,9 +113,9 @@ test('a malformed section shows its message in place; a malformed quiz and a ref
     await page.reload();
     await page.waitForSelector('section.lesson-broken');
     await page.waitForSelector('.quiz-broken');
-    assert.match(await page.textContent('section.lesson-broken'), /Section 3 could not be shown.*equations must be a non-empty array/s);
-    assert.match(await page.textContent('section[data-lesson-id="adam"] .quiz-broken'), /broken-quiz\.json/);
-    assert.match(await page.textContent('section[data-lesson-id="adamw-nadam-lion"] .lesson-try-broken'), /learning rate/);
+    assert.match(await textOf(page, 'section.lesson-broken'), /Section 3 could not be shown.*equations must be a non-empty array/s);
+    assert.match(await textOf(page, 'section[data-lesson-id="adam"] .quiz-broken'), /broken-quiz\.json/);
+    assert.match(await textOf(page, 'section[data-lesson-id="adamw-nadam-lion"] .lesson-try-broken'), /learning rate/);
     assert.equal(await page.locator('section.lesson:not(.lesson-broken)').count(), lessons.sections.length - 1);
     assert.equal(await page.locator('.lesson-try-button').count(), lessons.sections.length - 2);
     assert.equal(await page.locator('.lesson-quiz .quiz:not(.quiz-broken)').count(), lessons.sections.length - 2);

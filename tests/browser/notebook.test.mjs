@@ -6,7 +6,7 @@
 // the race goes on; screenshots at three sizes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, withPage, screenshotPath, useSiteAndBrowser } from './harness.mjs';
+import { openPage, withPage, screenshotPath, useSiteAndBrowser, textOf } from './harness.mjs';
 
 const site = useSiteAndBrowser();
 
@@ -63,7 +63,7 @@ for (const size of [
       const readouts = await page.$$eval('#runners .readout', (n) => n.map((e) => e.textContent));
       assert.equal(readouts.length, 3);
       for (const r of readouts) assert.match(r, READOUT);
-      assert.equal(await page.textContent('#play'), 'Pause', 'the race plays on arrival');
+      assert.equal(await textOf(page, '#play'), 'Pause', 'the race plays on arrival');
       const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
       console.log(`# ${size.name}: ${elements} DOM elements after load`);
       assert.ok(elements <= MAX_ELEMENTS, `${elements} elements after load`);
@@ -94,12 +94,14 @@ test('wide screen: a section\'s "Try it" changes the race in place and the secti
     }));
     const before = await page.evaluate(() => JSON.stringify(window.optlab.store.getState().runners));
     const headingBefore = await heading.boundingBox();
+    assert.ok(headingBefore, 'the heading is laid out');
     assert.deepEqual(await firstScreenProblems(page, ['section.lesson[data-lesson-id="momentum"] h2']), [], 'the heading is covered');
     assert.ok(await button.isVisible());
     await button.click();
     await page.waitForFunction((b) => JSON.stringify(window.optlab.store.getState().runners) !== b, before);
     await page.waitForTimeout(500);
     const box = await heading.boundingBox();
+    assert.ok(box, 'the heading is still laid out');
     assert.ok(Math.abs(box.y - headingBefore.y) < 2, `the page moved the section: ${headingBefore.y} -> ${box.y}`);
     assert.ok(box && box.y >= 0 && box.y + box.height <= 800, `section heading out of view: ${JSON.stringify(box)}`);
     assert.deepEqual(await firstScreenProblems(page, ['section.lesson[data-lesson-id="momentum"] h2']), [], 'the heading is covered');
@@ -115,7 +117,7 @@ test('phone: past the race it docks as a strip (map and transport) that expands'
     await ready(page);
     await page.waitForSelector('section.lesson');
     await page.evaluate(() => window.scrollTo(0, 2500));
-    await page.waitForFunction(() => document.getElementById('stage').classList.contains('docked'));
+    await page.waitForFunction(() => /** @type {HTMLElement} */ (document.getElementById('stage')).classList.contains('docked'));
     assert.deepEqual(await firstScreenProblems(page, ['#landscape', '#play', '#step', '#dock-toggle']), []);
     await page.screenshot({ path: screenshotPath('notebook-phone-strip') });
     await page.click('#dock-toggle');
@@ -205,7 +207,7 @@ test('a tool that fails to load shows its own message; the race and the other to
     await ready(page);
     await page.click('#tool-rule');
     await page.waitForSelector('#rule .panel-error');
-    assert.match(await page.textContent('#rule .panel-error'), /could not be shown: .*broken on purpose/);
+    assert.match(await textOf(page, '#rule .panel-error'), /could not be shown: .*broken on purpose/);
     const s = await page.evaluate(() => window.optlab.session.steps);
     await page.waitForFunction((n) => window.optlab.session.steps > n + 20, s);
     await page.click('#tool-inside');

@@ -6,7 +6,7 @@ export async function openTool(page, id) {
   const button = page.locator(`#tool-${id}`);
   if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
   await page.waitForFunction((t) => {
-    const s = document.querySelector(`[data-tool="${t}"]`);
+    const s = /** @type {HTMLElement | null} */ (document.querySelector(`[data-tool="${t}"]`));
     return s && !s.hidden && s.getAttribute('aria-busy') !== 'true';
   }, id);
 }
@@ -35,8 +35,8 @@ export function mapNonBlankFraction(page) {
     const c = document.createElement('canvas');
     c.width = top.width;
     c.height = top.height;
-    const g = c.getContext('2d');
-    for (const layer of top.parentElement.querySelectorAll('canvas')) g.drawImage(layer, 0, 0);
+    const g = /** @type {CanvasRenderingContext2D} */ (c.getContext('2d'));
+    for (const layer of /** @type {HTMLElement} */ (top.parentElement).querySelectorAll('canvas')) g.drawImage(layer, 0, 0);
     const d = g.getImageData(0, 0, c.width, c.height).data;
     let n = 0;
     for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && !(d[i] > 250 && d[i + 1] > 250 && d[i + 2] > 250)) n++;

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { startServer, launchBrowser, openPage, screenshotPath, screenshotDir } from './harness.mjs';
+import { startServer, launchBrowser, openPage, screenshotPath, screenshotDir, textOf } from './harness.mjs';
 import { loadNodeCore } from '../js/load-core.mjs';
 import { runQuizRace, raceVerdict } from '../../web/js/quiz/race-spec.js';
 
@@ -43,7 +43,7 @@ test('mouse: single and multiple choice, feedback, score, retry, progress kept a
     await page.click(`${q('oscillation-cause')} label:has-text("mini-batch")`);
     await page.click(`${q('oscillation-cause')} .quiz-check`);
     await page.waitForSelector(`${q('oscillation-cause')} .quiz-verdict.is-wrong`);
-    const wrongText = await page.textContent(`${q('oscillation-cause')} .quiz-feedback`);
+    const wrongText = await textOf(page, `${q('oscillation-cause')} .quiz-feedback`);
     assert.match(wrongText, /Not quite.*jitter/s);
     // a wrong answer gets feedback on the pick, but neither the explanation nor the right choice
     assert.equal(await page.locator(`${q('oscillation-cause')} .quiz-explanation`).count(), 0);
@@ -53,21 +53,21 @@ test('mouse: single and multiple choice, feedback, score, retry, progress kept a
     await page.click(`${q('oscillation-cause')} label:has-text("narrow valley")`);
     await page.click(`${q('oscillation-cause')} .quiz-check`);
     await page.waitForSelector(`${q('oscillation-cause')} .quiz-verdict.is-right`);
-    assert.match(await page.textContent(`${q('oscillation-cause')} .quiz-feedback`), /Correct, after 2 tries.*condition number/s);
+    assert.match(await textOf(page, `${q('oscillation-cause')} .quiz-feedback`), /Correct, after 2 tries.*condition number/s);
     // right on the second try: reported, not scored; and final (no more tries)
     assert.deepEqual(await scoreOf(page), { right: 0, answered: 1 });
-    assert.match(await page.textContent(`${q('oscillation-cause')} .quiz-status`), /right after 2 tries/);
+    assert.match(await textOf(page, `${q('oscillation-cause')} .quiz-status`), /right after 2 tries/);
     assert.equal(await page.isVisible(`${q('oscillation-cause')} .quiz-retry`), false);
 
     // show me: SGD on the ravine, from the core
     await page.click(`${q('oscillation-cause')} .quiz-showme`);
     await page.waitForSelector(`${q('oscillation-cause')} .quiz-race[data-state="done"]`);
-    assert.match(await page.textContent(`${q('oscillation-cause')} .quiz-race-outcome`), /SGD reached the minimum at step \d+/);
+    assert.match(await textOf(page, `${q('oscillation-cause')} .quiz-race-outcome`), /SGD reached the minimum at step \d+/);
 
     // multiple choice: a partial answer is wrong and says that right choices were missed, not which
     await page.click(`${q('plain-gd-troubles')} label:has-text("zig-zags")`);
     await page.click(`${q('plain-gd-troubles')} .quiz-check`);
-    const fb = await page.textContent(`${q('plain-gd-troubles')} .quiz-feedback`);
+    const fb = await textOf(page, `${q('plain-gd-troubles')} .quiz-feedback`);
     assert.match(fb, /Not quite/);
     assert.match(fb, /You missed 2 right choices/);
     assert.doesNotMatch(fb, /Also right|saddle|rare/);
@@ -75,7 +75,7 @@ test('mouse: single and multiple choice, feedback, score, retry, progress kept a
     assert.deepEqual(await scoreOf(page), { right: 0, answered: 2 });
     // giving up: the answer, every choice's feedback and the explanation; final, not right
     await page.click(`${q('plain-gd-troubles')} .quiz-reveal`);
-    const shown = await page.textContent(`${q('plain-gd-troubles')} .quiz-feedback`);
+    const shown = await textOf(page, `${q('plain-gd-troubles')} .quiz-feedback`);
     assert.match(shown, /Right: It can stall on flat stretches/);
     assert.match(shown, /Why: /);
     assert.equal(await page.getAttribute(q('plain-gd-troubles'), 'data-state'), 'revealed');
@@ -87,8 +87,8 @@ test('mouse: single and multiple choice, feedback, score, retry, progress kept a
     await page.click(`${q('memory-limit')} label:has-text("SGD with momentum")`);
     await page.click(`${q('memory-limit')} .quiz-check`);
     await page.waitForSelector(`${q('memory-limit')} .quiz-verdict.is-right`);
-    assert.match(await page.textContent(`${q('memory-limit')} .quiz-feedback`), /Correct, on the first try/);
-    assert.match(await page.textContent(`${q('memory-limit')} .quiz-memory`), /Adam2.*Lion1/s);
+    assert.match(await textOf(page, `${q('memory-limit')} .quiz-feedback`), /Correct, on the first try/);
+    assert.match(await textOf(page, `${q('memory-limit')} .quiz-memory`), /Adam2.*Lion1/s);
     assert.deepEqual(await scoreOf(page), { right: 1, answered: 3 });
 
     await page.reload();
@@ -109,23 +109,23 @@ test('keyboard only: numeric (computed answer, too low, then right) and choices'
   const events = [];
   try {
     await page.exposeFunction('recordAnswer', (d) => events.push(d));
-    await page.evaluate(() => document.getElementById('quizzes').addEventListener('quiz-answer', (e) => window.recordAnswer(e.detail)));
+    await page.evaluate(() => /** @type {HTMLElement} */ (document.getElementById('quizzes')).addEventListener('quiz-answer', (e) => window.recordAnswer(/** @type {CustomEvent} */ (e).detail)));
     const input = page.locator(`${q('weight-ten-steps-ago')} input`);
     await input.focus();
     await page.keyboard.type('0.1');
     await page.keyboard.press('Enter');
     await page.waitForSelector(`${q('weight-ten-steps-ago')} .quiz-verdict.is-wrong`);
-    assert.match(await page.textContent(`${q('weight-ten-steps-ago')} .quiz-feedback`), /too low/);
+    assert.match(await textOf(page, `${q('weight-ten-steps-ago')} .quiz-feedback`), /too low/);
     // Tab to "Try again", press it: focus returns to the input
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.className), 'quiz-retry');
+    assert.equal(await page.evaluate(() => /** @type {Element} */ (document.activeElement).className), 'quiz-retry');
     assert.equal(await page.locator(`${q('weight-ten-steps-ago')} .quiz-explanation`).count(), 0, 'no explanation before the final answer');
     await page.keyboard.press('Enter');
     // a formula: the core's expression parser works it out
     await page.keyboard.type('0.9^10');
     await page.keyboard.press('Enter');
     await page.waitForSelector(`${q('weight-ten-steps-ago')} .quiz-verdict.is-right`);
-    const fb = await page.textContent(`${q('weight-ten-steps-ago')} .quiz-feedback`);
+    const fb = await textOf(page, `${q('weight-ten-steps-ago')} .quiz-feedback`);
     assert.match(fb, /0\.9\^10 = 0\.3487/);
     assert.match(fb, /0\.3487/); // the value the core measured, in the explanation
     assert.equal(await page.locator(`${q('weight-ten-steps-ago')} svg.quiz-weights rect`).count(), 31);
@@ -180,15 +180,15 @@ test('predict-then-run: the verdict is the race the core runs at the stated lr, 
     await page.click(`${form} .quiz-check`);
     await page.waitForSelector(`${form}[data-winner]`, { timeout: 20000 });
     assert.equal(await page.getAttribute(form, 'data-winner'), expected.winner);
-    const fb = await page.textContent(`${form} .quiz-feedback`);
+    const fb = await textOf(page, `${form} .quiz-feedback`);
     assert.ok(fb.includes(expected.summary), fb);
     assert.match(fb, expected.winner === 'adam' ? /matches the race/ : /disagrees with your prediction/);
     await page.locator(form).screenshot({ path: screenshotPath('quiz-predict-verdict') });
     await page.selectOption(`${form} .quiz-lr select`, '0.01');
     await page.click(`${form} .quiz-lr-run`);
-    await page.waitForFunction((f) => document.querySelector(`${f} .quiz-lr-result`)?.dataset.winner, form);
+    await page.waitForFunction((f) => /** @type {HTMLElement | null} */ (document.querySelector(`${f} .quiz-lr-result`))?.dataset.winner, form);
     assert.equal(await page.getAttribute(`${form} .quiz-lr-result`, 'data-winner'), at01.winner);
-    assert.ok((await page.textContent(`${form} .quiz-lr-result`)).includes(at01.summary));
+    assert.ok((await textOf(page, `${form} .quiz-lr-result`)).includes(at01.summary));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

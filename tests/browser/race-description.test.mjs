@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { openPage, screenshotPath, useSiteAndBrowser } from './harness.mjs';
+import { openPage, screenshotPath, useSiteAndBrowser, textOf } from './harness.mjs';
 import { openTool } from './page-helpers.mjs';
 
 const site = useSiteAndBrowser();
@@ -56,12 +56,12 @@ test('the description region: landscape and minima, each runner in words, the or
     await region.waitFor();
     assert.equal(await region.getAttribute('aria-live'), null, 'the description is browsable, not a live region');
     await page.waitForFunction(() => /Himmelblau/.test(document.getElementById('race-description-landscape')?.textContent ?? ''));
-    const landscape = await page.textContent('#race-description-landscape');
+    const landscape = await textOf(page, '#race-description-landscape');
     assert.match(landscape, /Four minima, all global with loss 0, at \(3\.000, 2\.000\)/);
     let items = await page.$$eval('#race-description-runners li', (li) => li.map((l) => l.textContent));
     assert.equal(items.length, 2);
     assert.match(items[0], /^SGD: at \(-?\d+\.\d{3}, -?\d+\.\d{3}\), loss [\d.e+-]+, running, step 0\./);
-    assert.match(await page.textContent('#race-description-order'), /By loss, lowest first: /);
+    assert.match(await textOf(page, '#race-description-order'), /By loss, lowest first: /);
     await page.click('#step');
     await page.click('#step');
     await page.click('#step');
@@ -83,8 +83,8 @@ test('the description is in the race embed too, and says when a runner diverged'
     assert.equal(await description(page).isVisible(), true);
     await page.click('#play');
     await page.waitForFunction(() => /diverged at step/.test(document.getElementById('race-description-runners')?.textContent ?? ''), null, { timeout: 20000 });
-    assert.match(await page.textContent('#race-description-order'), /Out of the race \(diverged\): SGD/);
-    assert.match(await page.textContent('#live'), /diverged/, 'the status change went to the announcer');
+    assert.match(await textOf(page, '#race-description-order'), /Out of the race \(diverged\): SGD/);
+    assert.match(await textOf(page, '#live'), /diverged/, 'the status change went to the announcer');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -167,11 +167,13 @@ test('keyboard only: the start point, a basin cell, and the loss chart\'s readou
     await page.waitForFunction(() => window.optlab.basins.result !== null);
     await page.focus('#basins-canvas');
     await page.keyboard.press('ArrowRight');
-    assert.match(await page.textContent('#basins-cell'), /^Start \(-?\d+\.\d{3}, -?\d+\.\d{3}\): (reaches minimum \d+ in \d+ steps|diverges|reaches no minimum)\.$/);
+    assert.match(await textOf(page, '#basins-cell'), /^Start \(-?\d+\.\d{3}, -?\d+\.\d{3}\): (reaches minimum \d+ in \d+ steps|diverges|reaches no minimum)\.$/);
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Shift+ArrowRight');
-    const cell = await page.textContent('#basins-cell');
-    const [, cx, cy] = /Start \((-?[\d.]+), (-?[\d.]+)\)/.exec(cell);
+    const cell = await textOf(page, '#basins-cell');
+    const picked = /Start \((-?[\d.]+), (-?[\d.]+)\)/.exec(cell);
+    assert.ok(picked, cell);
+    const [, cx, cy] = picked;
     await page.keyboard.press('Enter');
     const raced = await state();
     assert.ok(Math.abs(raced.start.x - Number(cx)) < 1e-3 && Math.abs(raced.start.y - Number(cy)) < 1e-3, `raced from ${JSON.stringify(raced.start)}, cell said ${cell}`);
@@ -184,12 +186,12 @@ test('keyboard only: the start point, a basin cell, and the loss chart\'s readou
     await page.waitForSelector('#loss-chart .uplot');
     await page.focus('#loss-chart');
     await page.keyboard.press('End');
-    const last = await page.textContent('#loss-chart-readout');
+    const last = await textOf(page, '#loss-chart-readout');
     assert.match(last, /^Step [\d,]+: Adam [\d.e+-]+\.$/);
     await page.keyboard.press('Home');
-    assert.match(await page.textContent('#loss-chart-readout'), /^Step 0: Adam /);
+    assert.match(await textOf(page, '#loss-chart-readout'), /^Step 0: Adam /);
     await page.keyboard.press('ArrowRight');
-    const second = await page.textContent('#loss-chart-readout');
+    const second = await textOf(page, '#loss-chart-readout');
     assert.notEqual(second, last);
     const legend = await page.$$eval('#loss-chart .u-legend .u-value', (v) => v.map((x) => x.textContent));
     assert.ok(legend.some((v) => /\d/.test(v ?? '')), `the legend shows the values at the cursor: ${legend}`);
@@ -206,14 +208,15 @@ test('keyboard only: the sweep\'s point selection on the labs page', async () =>
   const { page, context, errors } = await openPage(site.browser, `${site.url}labs.html`, { bypassCSP: true });
   try {
     await page.waitForSelector('body[data-ready=true]', { timeout: 30000 });
-    await page.waitForFunction(() => document.querySelector('#sweep-plot')?.dataset.coreMs, null, { timeout: 60000 });
+    await page.waitForFunction(() => document.getElementById('sweep-plot')?.dataset.coreMs, null, { timeout: 60000 });
     await page.focus('#sweep-plot');
     await page.keyboard.press('ArrowRight');
-    assert.match(await page.textContent('#sweep-pick'), /at learning rate [\d.e-]+: (converged|diverged|did not converge).*Press Enter/);
+    assert.match(await textOf(page, '#sweep-pick'), /at learning rate [\d.e-]+: (converged|diverged|did not converge).*Press Enter/);
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const href = await page.getAttribute('#sweep-race-link', 'href');
+    assert.ok(href, 'the picked point links to its race');
     assert.match(href, /^index\.html\?landscape=rosenbrock&/);
     assert.match(href, /opt=[a-z]+\([^)]*lr:[0-9.e-]+/);
     await page.locator('#sweep-plot').screenshot({ path: screenshotPath('sweep-keyboard') });

@@ -5,7 +5,7 @@
 // schedule presets load. Screenshot: build/screenshots/schedule-race-1280x800.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, screenshotPath, useSiteAndBrowser } from './harness.mjs';
+import { withPage, screenshotPath, useSiteAndBrowser, textOf } from './harness.mjs';
 import { openTool } from './page-helpers.mjs';
 
 const site = useSiteAndBrowser();
@@ -21,7 +21,7 @@ test('a scheduled race: lr in the readout and on the loss chart, controls with t
     await page.click('#reset'); // the chart then has the lr line from step 0
     await page.waitForFunction(() => Number(document.getElementById('step-count')?.dataset.step) > 300);
     // Only the scheduled runner shows an lr, and it has decayed from 0.03 (cosine over 400 steps).
-    assert.doesNotMatch(await page.textContent('#runners .readout[data-runner="0"]'), /lr:/);
+    assert.doesNotMatch(await textOf(page, '#runners .readout[data-runner="0"]'), /lr:/);
     const lr = await readoutLr(page, 1);
     assert.ok(lr > 0 && lr < 0.03, String(lr));
     // The chart has a second scale and a series "<runner> lr" for the scheduled runner, whose name says its schedule.
@@ -43,7 +43,7 @@ test('a scheduled race: lr in the readout and on the loss chart, controls with t
     // A scheduler without its required argument: torch's message next to the control; the runner keeps its cosine.
     await page.selectOption(`${card} #sched-1-scheduler`, 'StepLR');
     await page.waitForFunction(() => document.getElementById('sched-1-error')?.textContent?.includes('StepLR'));
-    assert.match(await page.textContent('#sched-1-error'),
+    assert.match(await textOf(page, '#sched-1-error'),
       /StepLR\.__init__\(\) missing 1 required positional argument: 'step_size' — the runner keeps racing with its last valid schedule\./);
     await page.waitForTimeout(400);
     assert.match(page.url(), /opt=sgd~CosineAnnealingLR\(T_max=400\)/, 'the link keeps the valid schedule');
@@ -58,7 +58,7 @@ test('a scheduled race: lr in the readout and on the loss chart, controls with t
     await page.fill('#sched-0-clip_grad_norm', '1');
     await page.press('#sched-0-clip_grad_norm', 'Enter');
     await page.waitForFunction(() => location.search.includes('opt=sgd~clip_grad_norm:1'));
-    assert.equal(await page.textContent('#sched-0-error'), '');
+    assert.equal(await textOf(page, '#sched-0-error'), '');
   });
 });
 
@@ -66,9 +66,9 @@ test('a link with a bad schedule: a notice in torch\'s words, and the race runs 
   const url = `${site.url}?opt=adam~StepLR(gamma=0.5)&opt=sgd(momentum:0.9)~OneCycleLR(max_lr=0.01,total_steps=1000)`;
   await withPage(site.browser, url, {}, async (page) => {
     await page.waitForFunction(() => Number(document.getElementById('step-count')?.dataset.step) > 20);
-    assert.match(await page.textContent('#notices'), /the schedule "StepLR\(gamma=0\.5\)" was left out \(StepLR\.__init__\(\) missing 1 required positional argument: 'step_size'\)/);
+    assert.match(await textOf(page, '#notices'), /the schedule "StepLR\(gamma=0\.5\)" was left out \(StepLR\.__init__\(\) missing 1 required positional argument: 'step_size'\)/);
     assert.equal(await page.locator('#runners .readout').count(), 2);
-    assert.doesNotMatch(await page.textContent('#runners .readout[data-runner="0"]'), /lr:/);
+    assert.doesNotMatch(await textOf(page, '#runners .readout[data-runner="0"]'), /lr:/);
     assert.ok((await readoutLr(page, 1)) > 0, 'the valid OneCycleLR races');
   });
 });

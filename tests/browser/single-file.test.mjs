@@ -39,9 +39,9 @@ test('optimizer-lab.html from file:// loads the module, runs a race, typesets an
     // A font of KaTeX came from the file itself.
     assert.ok(await page.evaluate(() => document.fonts.check('16px KaTeX_Main')));
     await page.click('#play'); // pause, then a step by hand
-    const s = await page.evaluate(() => Number(document.getElementById('step-count').dataset.step));
+    const s = await page.evaluate(() => Number(/** @type {HTMLElement} */ (document.getElementById('step-count')).dataset.step));
     await page.click('#step');
-    assert.equal(await page.evaluate(() => Number(document.getElementById('step-count').dataset.step)), s + 1);
+    assert.equal(await page.evaluate(() => Number(/** @type {HTMLElement} */ (document.getElementById('step-count')).dataset.step)), s + 1);
     await page.screenshot({ path: screenshotPath('single-file') });
   });
 });

@@ -75,6 +75,29 @@ TEST_CASE("Basins_CellIsTheRaceFromItsCentre", "[basins]") {
   }
 }
 
+TEST_CASE("Basins_UnderARaceUseItsNoiseAndStopRules", "[basins][race]") {
+  // The page's basins tool: a race's landscape, criteria and noise give the same cells as
+  // the options spelled out, and the result names its step budget.
+  RaceOptions ro;
+  ro.noise.sigma = 0.5;
+  ro.noise.seed = 3;
+  ro.criteria.minimumTolerance = 0.05;
+  const Race race(makeLandscape("himmelblau"), {0, 0}, ro);
+  BasinsOptions o;
+  o.nx = 9;
+  o.ny = 7;
+  o.maxSteps = 300;
+  o.noise = ro.noise;
+  o.criteria = ro.criteria;
+  const Settings s = {{"lr", {0.02}}, {"momentum", {0.9}}};
+  const BasinsResult spelled = computeBasins(race.landscape(), "sgd", s, o);
+  const BasinsResult fromRace = computeBasins(race, "sgd", s, 9, 7, 300);
+  CHECK(fromRace.minimum == spelled.minimum);
+  CHECK(fromRace.steps == spelled.steps);
+  CHECK(fromRace.maxSteps == 300);
+  CHECK_THROWS_WITH(computeBasins(race, "sgd", {{"lr", {-1}}}, 9, 7, 300), "Invalid learning rate: -1.0");
+}
+
 TEST_CASE("Basins_MomentumChangesTheBasins", "[basins]") {
   const auto f = makeLandscape("himmelblau");
   BasinsOptions o;

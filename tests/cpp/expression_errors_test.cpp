@@ -56,6 +56,16 @@ TEST_CASE("Expression_MalformedMessages", "[expression]") {
   }
 }
 
+TEST_CASE("Expression_CheckWithoutThrowing", "[expression]") {
+  // The page's check of what the user types: the parse's message and column, or none.
+  const optlab::expr::ExpressionCheck bad = optlab::expr::checkExpression("(x + 1");
+  CHECK(bad.error == "at column 7: expected ')'");
+  CHECK(bad.column == 7);
+  const optlab::expr::ExpressionCheck good = optlab::expr::checkExpression("sin(3*x)*cos(2*y)");
+  CHECK(good.error.empty());
+  CHECK(good.column == 0);
+}
+
 TEST_CASE("Expression_Limits", "[expression]") {
   // Length: 500 characters pass, 501 do not.
   std::string ok = "x";

@@ -47,6 +47,9 @@ TEST_CASE("Probe_AdamWithoutBiasCorrectionTakesALargerFirstStep", "[probe][adam]
   const double without = 1.0 - probeOptimizer(*raw, start, gradients).params[0];
   CHECK(withCorrection == Approx(0.01).epsilon(1e-6));
   CHECK(without / withCorrection == Approx(0.1 / std::sqrt(0.001)).epsilon(1e-6));
+  // By id and settings (as the page asks): the same steps as the optimizer built here.
+  CHECK(probeOptimizer("adam", parseSettings("adam", "lr=0.01"), start, gradients).params ==
+        probeOptimizer(*adam, start, gradients).params);
 }
 
 TEST_CASE("Probe_RejectsGradientsThatDoNotFitTheParameters", "[probe][errors]") {
@@ -55,4 +58,5 @@ TEST_CASE("Probe_RejectsGradientsThatDoNotFitTheParameters", "[probe][errors]") 
   CHECK_THROWS_WITH(probeOptimizer(*adam, start, odd),
                     "optimizerProbe: gradients must hold n values per step (n = start's length)");
   CHECK_THROWS_AS(probeOptimizer(*adam, start, none), std::invalid_argument);
+  CHECK_THROWS_WITH(probeOptimizer("adam", parseSettings("adam", "lr=-1"), start, start), "Invalid learning rate: -1.0");
 }

@@ -105,6 +105,10 @@ TEST_CASE("OptimizerRegistry_StateSizesMatchTheChapter", "[registry]") {
   CHECK(make("adam", "")->stateValuesPerParameter() == 2);
   CHECK(make("adamw", "")->stateValuesPerParameter() == 2);
   CHECK(make("lion", "")->stateValuesPerParameter() == 1);
+  // The same from an id and settings, as the page asks; invalid settings throw torch's message.
+  CHECK(stateValuesPerParameter("sgd", Settings{{"lr", {0.1}}, {"momentum", {0.9}}}) == 1);
+  CHECK(stateValuesPerParameter("adam", Settings{}) == 2);
+  REQUIRE_THROWS_WITH(stateValuesPerParameter("adam", Settings{{"lr", {-1}}}), "Invalid learning rate: -1.0");
 }
 
 TEST_CASE("OptimizerRegistry_StepNeverThrowsOnNonFiniteInput", "[registry]") {

@@ -14,6 +14,7 @@
 #include "util/double_bits.hpp"
 #include "optimizers/registry.hpp"
 #include "race/race.hpp"
+#include "race/race_host.hpp"
 #include "harness/torch_harness.hpp"
 #include "util/double_bits.hpp"
 
@@ -298,4 +299,21 @@ TEST_CASE("Race_InvalidInputsGetClearErrors", "[race][errors]") {
   o.noise.sigma = -1;
   CHECK_THROWS_WITH(race.setOptions(o), "Invalid noise sigma: -1 (must be >= 0)");
   CHECK_THROWS_WITH(Race(nullptr, {0, 0}), "Race: null landscape");
+}
+
+TEST_CASE("RaceHost_TheFirstLandscapeMakesTheRaceLaterOnesKeepItsRunners", "[race]") {
+  RaceHost host;
+  CHECK(host.runnerCount() == 0);
+  CHECK_THROWS_WITH(host.race(), "The race has no landscape yet");
+  // A rejected first landscape leaves no race.
+  CHECK_THROWS_AS(host.setLandscape(makeLandscape("himmelblau"), {std::nan(""), 0}), std::invalid_argument);
+  CHECK_THROWS_AS(host.race(), std::logic_error);
+  host.setLandscape(makeLandscape("himmelblau"), {1, 1});
+  host.race().addRunner("sgd", {{"lr", {0.01}}});
+  host.race().advance(5);
+  host.setLandscape(makeLandscape("rosenbrock"), {-1, 1});
+  CHECK(host.runnerCount() == 1);
+  CHECK(host.race().steps() == 0);
+  CHECK(host.race().landscape().id() == "rosenbrock");
+  CHECK(host.race().start().x == -1);
 }

@@ -288,6 +288,8 @@ TEST_CASE("Race_SetRunnerScheduleFromCallText", "[schedules][race]") {
   fromText.advance(12);
   CHECK(fromText.trajectory(0) == fromSpec.trajectory(0));
   CHECK(fromText.runnerInfo(0).lr == 0.001 * 0.25);
+  CHECK_FALSE(parseOptionalScheduleCall("").has_value());
+  CHECK(parseOptionalScheduleCall(call)->name == "StepLR");
   fromText.setRunnerSchedule(0, "", {});
   fromText.advance(1);
   CHECK(fromText.runnerInfo(0).lr == 0.001);

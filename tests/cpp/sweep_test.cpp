@@ -169,6 +169,8 @@ TEST_CASE("Sweep_SchedulesSweepTheirPeakLr", "[sweep][schedules]") {
   CHECK(scheduleCallText(scheduleAtPeak(configs[1].schedule.value(), 0.25)) == "OneCycleLR(max_lr=0.25,total_steps=400)");
   CHECK(scheduleCallText(scheduleAtPeak(parseScheduleCall("OneCycleLR(total_steps=9)"), 0.5)) == "OneCycleLR(max_lr=0.5,total_steps=9)");
   CHECK(scheduleCallText(scheduleAtPeak(configs[0].schedule.value(), 0.25)) == scheduleCallText(configs[0].schedule.value()));
+  CHECK(scheduleAtPeakText("OneCycleLR(max_lr=7,total_steps=400)", 0.25) == "OneCycleLR(max_lr=0.25,total_steps=400)");
+  CHECK_THROWS_WITH(scheduleAtPeakText("StepLR(", 0.25), "Malformed scheduler 'StepLR(': expected Name(arg=value,...)");
   // A bad schedule fails before any run, in torch's words.
   configs[0].schedule = parseScheduleCall("StepLR(gamma=0.5)");
   CHECK_THROWS_WITH(runSweep(*f, f->suggestedStart(), configs, o),

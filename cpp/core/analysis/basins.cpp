@@ -37,6 +37,7 @@ BasinsResult computeBasins(const Landscape& f, const std::string& optimizerId, c
   r.nx = o.nx;
   r.ny = o.ny;
   r.region = region;
+  r.maxSteps = o.maxSteps;
   const std::size_t n = static_cast<std::size_t>(o.nx) * static_cast<std::size_t>(o.ny);
   r.minimum.assign(n, kBasinNone);
   r.steps.assign(n, static_cast<std::int32_t>(o.maxSteps));
@@ -74,6 +75,12 @@ BasinsResult computeBasins(const Landscape& f, const std::string& optimizerId, c
   }
   r.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   return r;
+}
+
+BasinsResult computeBasins(const Race& race, const std::string& optimizerId, const Settings& settings, int nx, int ny,
+                           long maxSteps) {
+  return computeBasins(race.landscape(), optimizerId, settings,
+                       {nx, ny, maxSteps, std::nullopt, race.options().criteria, race.options().noise});
 }
 
 }  // namespace optlab

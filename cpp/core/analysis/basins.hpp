@@ -44,6 +44,7 @@ struct BasinsResult {
   std::vector<std::int32_t> steps;    // nx * ny
   std::vector<std::int32_t> counts;   // per reported minimum: cells that reached it
   std::int32_t diverged = 0, none = 0;
+  long maxSteps = 0;                  // the step budget of each run
   double milliseconds = 0;            // wall time of the runs
 };
 
@@ -55,5 +56,11 @@ Point basinCellCentre(const BasinsResult& r, int i, int j);
 // invalid stop criteria / noise, before running anything.
 BasinsResult computeBasins(const Landscape& f, const std::string& optimizerId, const Settings& settings,
                            const BasinsOptions& options = {});
+
+class Race;
+// The basins on a race's landscape with the race's stop criteria and noise (the page's
+// basins tool): cell c is that race started at the cell's centre.
+BasinsResult computeBasins(const Race& race, const std::string& optimizerId, const Settings& settings, int nx, int ny,
+                           long maxSteps);
 
 }  // namespace optlab

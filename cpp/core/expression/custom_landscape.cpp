@@ -86,8 +86,9 @@ class CustomLandscape final : public BasicLandscape {
 
 }  // namespace
 
-std::unique_ptr<Landscape> makeCustomLandscape(const std::string& expression, const Domain& d,
+std::unique_ptr<Landscape> makeCustomLandscape(const std::string& expression, std::optional<Domain> domain,
                                                std::optional<Point> start) {
+  const Domain d = domain.value_or(kCustomDefaultDomain);
   if (!std::isfinite(d.xmin) || !std::isfinite(d.xmax) || !std::isfinite(d.ymin) || !std::isfinite(d.ymax) ||
       !(d.xmin < d.xmax) || !(d.ymin < d.ymax))
     throw std::invalid_argument("Invalid domain: [" + formatNumber(d.xmin) + ", " + formatNumber(d.xmax) + "] x [" + formatNumber(d.ymin) +

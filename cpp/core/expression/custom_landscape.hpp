@@ -46,11 +46,12 @@ inline constexpr const char* kCustomDefaultExpression = "sin(3*x)*cos(2*y) + 0.1
 // sentence; no numeric parameters (the expression and domain are its parameters).
 const LandscapeInfo& customLandscapeInfo();
 
+// No domain: kCustomDefaultDomain; no start: the default start of the domain.
 // Throws expr::ExpressionError (std::invalid_argument) for a malformed expression,
 // std::invalid_argument for a domain that is not finite with xmin < xmax and
 // ymin < ymax ("Invalid domain: ...") or a start that is not finite.
 std::unique_ptr<Landscape> makeCustomLandscape(const std::string& expression,
-                                               const Domain& domain = kCustomDefaultDomain,
+                                               std::optional<Domain> domain = std::nullopt,
                                                std::optional<Point> start = std::nullopt);
 
 // The expression of a custom landscape ("" for any other landscape).

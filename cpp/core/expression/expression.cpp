@@ -323,6 +323,15 @@ Expression Expression::parse(const std::string& text) {
   return e;
 }
 
+ExpressionCheck checkExpression(const std::string& text) {
+  try {
+    Expression::parse(text);
+    return {};
+  } catch (const ExpressionError& e) {
+    return {e.what(), e.column()};
+  }
+}
+
 template <typename T>
 T Expression::run(double x, double y) const {
   std::array<T, kMaxStack> st;

@@ -82,4 +82,12 @@ class Expression {
   std::vector<Instr> tape_;
 };
 
+// The verdict on a user's text without keeping the parse: an empty error and column 0
+// for a valid expression, else ExpressionError's message and its 1-based column.
+struct ExpressionCheck {
+  std::string error;
+  int column = 0;
+};
+ExpressionCheck checkExpression(const std::string& text);
+
 }  // namespace optlab::expr

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "optimizers/registry.hpp"
+
 namespace optlab {
 
 ProbeRecord probeOptimizer(Optimizer& optimizer, std::span<const double> start, std::span<const double> gradients) {
@@ -31,6 +33,11 @@ ProbeRecord probeOptimizer(Optimizer& optimizer, std::span<const double> start, 
     }
   }
   return record;
+}
+
+ProbeRecord probeOptimizer(const std::string& id, const Settings& settings, std::span<const double> start,
+                           std::span<const double> gradients) {
+  return probeOptimizer(*makeOptimizer(id, settings), start, gradients);
 }
 
 }  // namespace optlab

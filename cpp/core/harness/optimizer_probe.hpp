@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "optimizers/optimizer.hpp"
+#include "optimizers/settings.hpp"
 
 namespace optlab {
 
@@ -24,5 +25,9 @@ struct ProbeRecord {
 // std::invalid_argument). A buffer that is not n values wide after a step (a scalar
 // such as NAdam's mu_product) is recorded as n NaNs for that step.
 ProbeRecord probeOptimizer(Optimizer& optimizer, std::span<const double> start, std::span<const double> gradients);
+
+// The same for a fresh optimizer built by the registry (invalid settings throw torch's message).
+ProbeRecord probeOptimizer(const std::string& id, const Settings& settings, std::span<const double> start,
+                           std::span<const double> gradients);
 
 }  // namespace optlab

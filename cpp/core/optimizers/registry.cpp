@@ -189,6 +189,12 @@ std::unique_ptr<Optimizer> makeOptimizer(const std::string& id, const Settings& 
   return e.make(settings);
 }
 
+std::size_t stateValuesPerParameter(const std::string& id, const Settings& settings) {
+  auto opt = makeOptimizer(id, settings);
+  opt->reset(1);  // the buffers exist once the optimizer knows its parameter count
+  return opt->stateValuesPerParameter();
+}
+
 const char* hyperKindName(HyperKind kind) {
   static constexpr const char* kNames[] = {"number", "bool", "pair"};  // in HyperKind's order
   return kNames[static_cast<int>(kind)];

@@ -55,4 +55,8 @@ std::string unknownParamMessage(const OptimizerInfo& info, const std::string& na
 // Invalid values throw std::invalid_argument in torch's wording.
 std::unique_ptr<Optimizer> makeOptimizer(const std::string& id, const Settings& settings);
 
+// Values of persistent state per parameter of that configured optimizer (the chapter's
+// memory table: SGD 0, momentum 1, Adam 2). Invalid settings throw as makeOptimizer does.
+std::size_t stateValuesPerParameter(const std::string& id, const Settings& settings);
+
 }  // namespace optlab

@@ -114,9 +114,7 @@ void Race::setStart(Point start) {
 void Race::setRunnerSchedule(std::size_t index, const std::string& schedulerCall,
                              const GradientClipping& clipping) {
   runner(index);
-  std::optional<ScheduleSpec> spec;
-  if (!schedulerCall.empty()) spec = parseScheduleCall(schedulerCall);
-  setRunnerTraining(index, spec, clipping);
+  setRunnerTraining(index, parseOptionalScheduleCall(schedulerCall), clipping);
 }
 
 void Race::setNoise(const NoiseSettings& noise) {

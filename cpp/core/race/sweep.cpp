@@ -38,6 +38,10 @@ ScheduleSpec scheduleAtPeak(const ScheduleSpec& spec, double lr) {
   return out;
 }
 
+std::string scheduleAtPeakText(const std::string& call, double lr) {
+  return scheduleCallText(scheduleAtPeak(parseScheduleCall(call), lr));
+}
+
 SweepResult runSweep(const Landscape& f, Point start, const std::vector<SweepConfig>& configs,
                      const SweepOptions& o) {
   const auto t0 = std::chrono::steady_clock::now();

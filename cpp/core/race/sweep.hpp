@@ -41,6 +41,8 @@ struct SweepConfig {
 // The schedule a sweep run uses at grid learning rate `lr` (see above: OneCycleLR's max_lr
 // becomes lr; every other schedule is unchanged, its peak being the optimizer's lr).
 ScheduleSpec scheduleAtPeak(const ScheduleSpec& spec, double lr);
+// The same from torch's call text to torch's call text (the labs' link that replays a run).
+std::string scheduleAtPeakText(const std::string& call, double lr);
 
 struct SweepOptions {
   double lrMin = 1e-5;

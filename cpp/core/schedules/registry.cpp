@@ -349,6 +349,11 @@ ScheduleSpec parseScheduleCall(const std::string& text) {
   return spec;
 }
 
+std::optional<ScheduleSpec> parseOptionalScheduleCall(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return parseScheduleCall(text);
+}
+
 std::string scheduleCallText(const ScheduleSpec& spec) {
   std::string out = spec.name + "(";
   for (std::size_t i = 0; i < spec.args.size(); ++i)

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,6 +49,8 @@ struct ScheduleSpec {
 
 // Parses "Name(arg=value,...)" (or a bare "Name"). Throws std::invalid_argument.
 ScheduleSpec parseScheduleCall(const std::string& text);
+// The same, with "" meaning no schedule (a constant lr): what a runner or a sweep config is given.
+std::optional<ScheduleSpec> parseOptionalScheduleCall(const std::string& text);
 // "Name(...)" as text again (canonical form of parseScheduleCall's input).
 std::string scheduleCallText(const ScheduleSpec& spec);
 

@@ -61,7 +61,6 @@ export class NetworkTraining {
   get steps() { return /** @type {number} */ (this.handle.steps()); }
   get epochs() { return /** @type {number} */ (this.handle.epochs()); }
   get stepsPerEpoch() { return /** @type {number} */ (this.handle.stepsPerEpoch()); }
-  get evalEvery() { return /** @type {number} */ (this.handle.evalEvery()); }
   get parameterCount() { return /** @type {number} */ (this.handle.parameterCount()); }
   /** Per optimizer: the step at which it diverged, -1 if it has not. @returns {Int32Array} */
   divergedSteps() { return this.handle.divergedSteps(); }

@@ -104,12 +104,6 @@ export class Race {
     return this.handle.runnerCount() - 1;
   }
 
-  /** @param {number} index @param {OptimizerSettings} settings */
-  setRunnerSettings(index, settings) {
-    this.#index(index);
-    check(this.handle.setRunnerSettings(index, settings));
-  }
-
   /**
    * An lr schedule and gradient clipping for one runner (restarts the race). `scheduler` is
    * torch's call without the optimizer, e.g. "StepLR(step_size=50,gamma=0.5)"; omitted or ''
