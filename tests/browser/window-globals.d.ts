@@ -5,6 +5,7 @@ interface Window {
   optlab: {
     store: import('../../web/js/state/store.js').Store;
     session: import('../../web/js/race/session.js').RaceSession;
+    timer: import('../../web/js/race/frame-timer.js').FrameTimer;
     map: ReturnType<typeof import('../../web/js/ui/race-map.js').mountRaceMap>;
     basins: ReturnType<typeof import('../../web/js/ui/basins-panel.js').mountBasinsPanel>;
     video: ReturnType<typeof import('../../web/js/ui/video-export.js').mountVideoExport>;
