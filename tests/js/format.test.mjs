@@ -7,6 +7,11 @@ test('the readout has the chapter\'s shape', () => {
   assert.equal(readout({ loss: 12.5, x: -1.5, y: 2 }), 'Loss: 12.5000 | Pos: (-1.500, 2.000)');
 });
 
+test('a runner far off the map reads as exponents, short enough for the race column', () => {
+  assert.equal(readout({ loss: 1.254e22, x: -105828.6, y: 37350.25 }), 'Loss: 1.254e+22 | Pos: (-1.058e+5, 3.735e+4)');
+  assert.equal(readout({ loss: 3, x: 9999.4, y: -9999.9 }), 'Loss: 3.0000 | Pos: (9999.400, -9999.900)');
+});
+
 test('a value that rounds to zero is shown without a sign', () => {
   assert.equal(fixed(-0.0004, 3), '0.000');
   assert.equal(fixed(-0, 4), '0.0000');

@@ -19,9 +19,18 @@ export function compact(v) {
   return a >= 1e5 || a < 1e-3 ? v.toExponential(3) : String(Number(v.toPrecision(4)));
 }
 
+/**
+ * A coordinate of the readout: 3 decimals as in the chapter, and from 10,000 on (a runner that
+ * flew off the map) an exponent, so the line still fits the race column.
+ * @param {number} v
+ */
+function coordinate(v) {
+  return Number.isFinite(v) && Math.abs(v) >= 1e4 ? v.toExponential(3) : fixed(v, 3);
+}
+
 /** The chapter's readout: "Loss: 12.5000 | Pos: (-1.500, 2.000)". @param {{loss: number, x: number, y: number}} r */
 export function readout(r) {
-  return `Loss: ${fixed(r.loss, 4)} | Pos: (${fixed(r.x, 3)}, ${fixed(r.y, 3)})`;
+  return `Loss: ${fixed(r.loss, 4)} | Pos: (${coordinate(r.x)}, ${coordinate(r.y)})`;
 }
 
 /** One formatter for every step count: `toLocaleString` builds a new one per call, which the profile of a page load showed costing ~90 ms. */
