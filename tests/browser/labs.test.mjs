@@ -16,6 +16,21 @@ async function startFrameCounter(page) {
   });
 }
 
+/**
+ * Clicks the sweep plot at a fraction of its width, half-way down, and returns the link the
+ * picked point offers to its race (asserting there is one).
+ * @param {import('playwright-core').Page} page @param {number} across
+ */
+async function pickSweepPoint(page, across) {
+  const box = await page.locator('#sweep-plot .u-over').boundingBox();
+  assert.ok(box, 'the plot is laid out');
+  await page.mouse.move(box.x + box.width * across, box.y + box.height * 0.5);
+  await page.mouse.click(box.x + box.width * across, box.y + box.height * 0.5);
+  const href = await page.getAttribute('#sweep-race-link', 'href');
+  assert.ok(href, 'the picked point links to its race');
+  return href;
+}
+
 /** Non-white pixels of a canvas. */
 async function inkedPixels(page, selector) {
   return page.$eval(selector, (c) => {
@@ -48,12 +63,7 @@ test('labs: the full sweep runs in a worker, plots, stays responsive, links to i
     assert.ok(await inkedPixels(page, '#sweep-plot canvas') > 2000, 'the sweep plot has curves');
     assert.match(await textOf(page, '#sweep-summary'), /SGD: converged at (none of the|\d+ of) 60 rates/);
     // Click a point of SGD's curve: the nearest drawn point at that lr becomes a link to its race.
-    const box = await page.locator('#sweep-plot .u-over').boundingBox();
-    assert.ok(box, 'the plot is laid out');
-    await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.5);
-    await page.mouse.click(box.x + box.width * 0.35, box.y + box.height * 0.5);
-    const href = await page.getAttribute('#sweep-race-link', 'href');
-    assert.ok(href, 'the picked point links to its race');
+    const href = await pickSweepPoint(page, 0.35);
     assert.match(href, /^index\.html\?landscape=rosenbrock&/);
     assert.match(href, /opt=[a-z]+\([^)]*lr:[0-9.e-]+/);
     assert.match(href, /start=-1\.5,2/);
@@ -127,12 +137,7 @@ test('labs: the sweep sweeps a schedule\'s peak lr; a point\'s link replays its 
     await page.click('#sweep-run');
     await page.waitForFunction(() => document.getElementById('sweep-plot')?.dataset.coreMs, null, { timeout: 60000 });
     assert.match(await textOf(page, '#sweep-summary'), /^Every run follows OneCycleLR\(max_lr=1,total_steps=600,cycle_momentum=false\) from its peak rate with clip_grad_norm 10\./);
-    const box = await page.locator('#sweep-plot .u-over').boundingBox();
-    assert.ok(box, 'the plot is laid out');
-    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
-    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
-    const href = await page.getAttribute('#sweep-race-link', 'href');
-    assert.ok(href, 'the picked point links to its race');
+    const href = await pickSweepPoint(page, 0.5);
     // The point's own peak: OneCycleLR's max_lr is the point's lr (also the runner's lr in the link).
     const lr = /opt=[a-z]+\([^)]*lr:([0-9.e-]+)/.exec(href)?.[1];
     assert.ok(lr, href);

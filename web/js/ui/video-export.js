@@ -5,6 +5,7 @@
 // Each animation frame composes the view and the overlays into a recording canvas
 // whose captureStream() feeds the recorder.
 import { el } from './dom.js';
+import { steps } from './format.js';
 
 /** Sizes offered (16:9, as slides are). */
 export const VIDEO_SIZES = [[640, 360], [1280, 720], [1920, 1080]];
@@ -57,7 +58,7 @@ export function recordRace(source, { seconds, width, height, onProgress }) {
       ctx.fillText(t, x, y);
     };
     text(s.title, pad, pad);
-    text(`step ${s.steps.toLocaleString('en')}`, pad, pad + fs * 1.3);
+    text(`step ${steps(s.steps)}`, pad, pad + fs * 1.3);
     s.legend.forEach((l, i) => {
       const y = pad + i * fs * 1.3;
       text(l.label, width - pad - fs * 1.2, y, 'right');
