@@ -3,7 +3,7 @@
 // however many nested trace events record it, so per-frame CPU time and long tasks are true.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mainThreadPerFrame, outermost } from '../../bench/parts/race.mjs';
+import { combineRuns, mainThreadPerFrame, outermost } from '../../bench/parts/race.mjs';
 
 const PID = 1;
 const TID = 7;
@@ -30,4 +30,14 @@ test('a task recorded as RunTask inside ThreadControllerImpl::RunTask costs its 
   assert.equal(m.busy, (4 + 4 + 70) / 2);
   assert.equal(m.longTasks, 1);
   assert.equal(m.blockingMs, 20);
+});
+
+test('the race bench reports the median run\'s frame rate and the worst frame of every run', () => {
+  const run = (/** @type {number} */ fps, /** @type {number} */ worst) => ({ fps, worst, p95: 17, frames: fps * 5, steps: 100 });
+  const c = combineRuns([run(58, 33.4), run(41, 150), run(55, 50)]);
+  assert.equal(c.fps, 55);
+  assert.equal(c.frames, 275, 'the other figures are the median run\'s');
+  assert.equal(c.worst, 150, 'one bad run is not hidden by the median');
+  assert.deepEqual(c.runs, [58, 41, 55]);
+  assert.equal(combineRuns([run(60, 16.8), run(50, 20)]).fps, 50, 'of an even count, the lower middle');
 });

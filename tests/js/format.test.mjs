@@ -1,7 +1,7 @@
 // How the page writes numbers: the chapter's readout, no "NaN", no "-0.000".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixed, readout, learningRate, compact } from '../../web/js/ui/format.js';
+import { fixed, readout, learningRate, compact, steps } from '../../web/js/ui/format.js';
 
 test('the readout has the chapter\'s shape', () => {
   assert.equal(readout({ loss: 12.5, x: -1.5, y: 2 }), 'Loss: 12.5000 | Pos: (-1.500, 2.000)');
@@ -29,4 +29,12 @@ test('non-finite values never reach the screen as NaN or Infinity', () => {
 test('the learning rate has 4 decimals, as in the chapter', () => {
   assert.equal(learningRate(0.001), '0.0010');
   assert.equal(learningRate(0.1), '0.1000');
+});
+
+test('step counts are grouped in thousands the en-US way, whatever the locale', () => {
+  const expected = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+  for (const n of [0, 7, 999, 1000, 1125, 99999, 100000, 1234567, 1e9 + 1, 12.6, -4321]) {
+    assert.equal(steps(n), expected.format(Math.round(n)), String(n));
+  }
+  assert.equal(steps(Number.NaN), 'not finite');
 });

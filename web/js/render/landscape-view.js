@@ -230,10 +230,10 @@ export class LandscapeView {
       if (box.x1 > box.x0 && box.y1 > box.y0) boxes.push(box);
     };
     /** Copies a sprite centred at (u, v) CSS pixels, on whole device pixels so it stays sharp. */
-    const stamp = (/** @type {{canvas: HTMLCanvasElement, half: number}} */ sp, /** @type {number} */ u, /** @type {number} */ v) => {
+    const stamp = (/** @type {{canvas: HTMLCanvasElement, image: CanvasImageSource, half: number}} */ sp, /** @type {number} */ u, /** @type {number} */ v) => {
       const x = Math.round((u - sp.half) * k);
       const y = Math.round((v - sp.half) * k);
-      g.drawImage(sp.canvas, x, y);
+      g.drawImage(sp.image, x, y);
       touch(x / k, y / k, (x + sp.canvas.width) / k, (y + sp.canvas.height) / k);
     };
     const s = this.markScale;

@@ -31,20 +31,23 @@ export function drawMarker(g, d, u, v, radius, fill) {
   g.restore();
 }
 
-/** @type {Map<string, HTMLCanvasElement>} */
+/** @type {Map<string, { canvas: HTMLCanvasElement, image: CanvasImageSource }>} */
 const sprites = new Map();
 
 /**
  * A mark painted once into a small canvas at device resolution, returned with `half`, the
- * distance in CSS pixels from its corner to the mark's centre. `paint` draws the mark centred
- * at (0, 0) in CSS pixels; `extent` bounds it (CSS pixels from the centre, outline included).
+ * distance in CSS pixels from its corner to the mark's centre, and `image`, what to copy: the
+ * canvas at first, then an ImageBitmap of it once the browser has made one. Copying from a
+ * canvas makes the browser take a snapshot of it on every copy (several per frame); a bitmap
+ * is already one. `paint` draws the mark centred at (0, 0) in CSS pixels; `extent` bounds it
+ * (CSS pixels from the centre, outline included).
  * @param {string} key what makes two sprites the same (shape, colour, size, pixel ratio)
  * @param {number} extent @param {number} dpr @param {(g: CanvasRenderingContext2D) => void} paint
  */
 export function sprite(key, extent, dpr, paint) {
-  let c = sprites.get(key);
-  if (!c) {
-    c = document.createElement('canvas');
+  let s = sprites.get(key);
+  if (!s) {
+    const c = document.createElement('canvas');
     const side = Math.ceil(2 * extent * dpr);
     c.width = side;
     c.height = side;
@@ -52,9 +55,14 @@ export function sprite(key, extent, dpr, paint) {
     g.setTransform(dpr, 0, 0, dpr, side / 2, side / 2);
     paint(g);
     if (sprites.size > 256) sprites.clear(); // colours and sizes are few; this only bounds a pathological case
-    sprites.set(key, c);
+    const entry = { canvas: c, image: /** @type {CanvasImageSource} */ (c) };
+    if (typeof createImageBitmap === 'function') {
+      createImageBitmap(c).then((bitmap) => { entry.image = bitmap; }, () => { /* the canvas stays the source */ });
+    }
+    sprites.set(key, entry);
+    s = entry;
   }
-  return { canvas: c, half: c.width / 2 / dpr };
+  return { canvas: s.canvas, image: s.image, half: s.canvas.width / 2 / dpr };
 }
 
 /**
