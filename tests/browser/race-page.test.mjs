@@ -195,6 +195,21 @@ test('phone and large type layouts', async () => {
   }
 });
 
+test('a page load samples and paints the landscape once; large type paints it again', async () => {
+  for (const options of [{ viewport: { width: 1280, height: 800 } }, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true }]) {
+    await withPage(site.browser, site.url, options, async (page) => {
+      await ready(page);
+      await stepPast(page, 30);
+      // The map's resize observer answers after 100 ms: wait well past it and past the page being marked ready.
+      await page.waitForFunction(() => document.documentElement.classList.contains('core-ready'), null, SLOW);
+      await page.waitForTimeout(600);
+      assert.equal(await page.evaluate(() => window.optlab.timer.surfaces), 1, `${options.viewport.width} px wide: the landscape was painted more than once`);
+      await page.check('#large-type');
+      await page.waitForFunction(() => window.optlab.timer.surfaces === 2, null, SLOW);
+    });
+  }
+});
+
 // Every optimizer racing at 50 steps per frame with long trails: the race gets past step 5000
 // with a readout for every runner and a clean console. The frame time is logged, not asserted:
 // speed targets live in `npm run bench`, not in timed tests on a shared machine.

@@ -6,7 +6,9 @@ export class FrameTimer {
   constructor(size = 600) {
     this.samples = new Float64Array(size);
     this.count = 0;
+    /** the last landscape sampling and painting (race-map.js drawSurface), and how many there were */
     this.surfaceMs = 0;
+    this.surfaces = 0;
   }
 
   /** @param {number} ms */

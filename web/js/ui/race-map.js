@@ -12,7 +12,7 @@ import { isHidden } from './view-mode.js';
 
 /**
  * @param {{ store: import('../state/store.js').Store, session: import('../race/session.js').RaceSession,
- *   framed: boolean, announcer: { say: (t: string) => void }, timer: { surfaceMs: number } }} deps
+ *   framed: boolean, announcer: { say: (t: string) => void }, timer: { surfaceMs: number, surfaces: number } }} deps
  */
 export function mountRaceMap({ store, session, framed, announcer, timer }) {
   const canvas = /** @type {HTMLCanvasElement} */ (byId('landscape'));
@@ -37,7 +37,10 @@ export function mountRaceMap({ store, session, framed, announcer, timer }) {
     const s = store.getState();
     const width = wrap.clientWidth;
     const height = fillsColumn() ? wrap.clientHeight : framed ? width : Math.min(window.innerHeight * 0.5, width);
-    const key = `${width}x${Math.round(height)}|${document.documentElement.className}`;
+    // What the painted map depends on: its size and the type size (large type: bigger labels and
+    // marks). Not the page's other classes: the one that marks the page ready arrives after the
+    // first frame, and keying on it made every page load sample and paint the landscape twice.
+    const key = `${width}x${Math.round(height)}|${document.documentElement.classList.contains('large-type')}`;
     if (!force && key === sizedFor) return;
     sizedFor = key;
     view.resize(session.landscape.domain, width, Math.max(220, height));
@@ -50,6 +53,7 @@ export function mountRaceMap({ store, session, framed, announcer, timer }) {
     bar.setAttribute('aria-label', colorbarCaption(surface));
     threeD?.setSurface(() => session.surface({ nx: 128, ny: 128, logScale: true, levels: 1 }), session.landscape.domain);
     timer.surfaceMs = performance.now() - t0;
+    timer.surfaces += 1;
     setText(byId('race-title'), `The race on the ${session.landscape.displayName} landscape`);
     const formula = byId('landscape-formula');
     if (formula.dataset.latex !== session.landscape.latex) {
