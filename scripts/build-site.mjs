@@ -75,8 +75,21 @@ if (process.env.OPTLAB_SINGLE_FILE !== '0') {
 // Pages that load the core start the wasm download with the HTML (load-core.js compiles it
 // from the same response, so the fetch's mode and credentials match this preload).
 const WASM_PAGES = new Set(['index.html', 'lessons.html', 'quiz.html']);
-await bundlePages(site, (page) => (WASM_PAGES.has(page)
-  ? `<link rel="preload" href="${coreWasm}" as="fetch" type="application/wasm" crossorigin>` : ''));
+// What the main page asks for right after the race's first frame is fetched with the page, at low
+// priority (after the wasm and the modules of the first frame), instead of one request after the
+// other once that frame is drawn: the landscape's stored formula, and the chapter (its module, text,
+// formulas and style), whose text is the largest thing a wide screen shows at first.
+const SOON = /** @type {Record<string, { modules: string[], data: string[], styles: string[] }>} */ ({
+  'index.html': { modules: ['js/ui/katex-loader.js', 'generated/tex-landscapes.js', 'js/lessons/lessons-panel.js', 'generated/tex-lessons.js'], data: ['lessons/lessons.json'], styles: ['css/lessons.css'] },
+});
+// Only where the chapter shares the first screen with the race (the notebook's two columns, app.css):
+// on a phone the chapter is below the race, and these bytes would compete with the wasm.
+const WIDE = '(min-width: 960px)';
+await bundlePages(site, (page) => [
+  WASM_PAGES.has(page) ? `<link rel="preload" href="${coreWasm}" as="fetch" type="application/wasm" crossorigin>` : '',
+  ...(SOON[page]?.data ?? []).map((f) => `<link rel="preload" href="${f}" as="fetch" crossorigin fetchpriority="low" media="${WIDE}">`),
+  ...(SOON[page]?.styles ?? []).map((f) => `<link rel="preload" href="${f}" as="style" fetchpriority="low" media="${WIDE}">`),
+].filter(Boolean).join('\n  '), (page) => SOON[page]?.modules ?? [], WIDE);
 const packed = precompress(site);
 console.log(`build-site: ${site} (pages bundled into assets/, ${Object.values(tex).reduce((a, b) => a + b, 0)} formulas typeset, ` +
   `${packed.files} files precompressed: ${(packed.raw / 1024).toFixed(0)} KB -> ${(packed.br / 1024).toFixed(0)} KB br)`);

@@ -61,16 +61,33 @@ async function build(site, entries, bundled, splitting) {
     legalComments: 'none', metafile: true, logLevel: 'error', write: true,
     plugins: [keepModuleUrls(site, bundled)],
   });
+  const siteRelative = (/** @type {string} */ p) => toPosix(relative(site, join(process.cwd(), p)));
   /** @type {Map<string, { file: string, imports: string[] }>} entry -> its bundle and the chunks it imports at once */
   const out = new Map();
+  /** @type {Map<string, string[]>} every output file -> the chunks it imports at once */
+  const staticImports = new Map();
+  /** @type {Map<string, string>} every source module -> the output file that holds it */
+  const holder = new Map();
   for (const [file, meta] of Object.entries(result.metafile.outputs)) {
-    if (!meta.entryPoint) continue;
-    out.set(toPosix(relative(site, join(process.cwd(), meta.entryPoint))), {
-      file: toPosix(relative(site, join(process.cwd(), file))),
-      imports: meta.imports.filter((i) => i.kind === 'import-statement').map((i) => toPosix(relative(site, join(process.cwd(), i.path)))),
-    });
+    const imports = meta.imports.filter((i) => i.kind === 'import-statement').map((i) => siteRelative(i.path));
+    staticImports.set(siteRelative(file), imports);
+    for (const input of Object.keys(meta.inputs)) holder.set(siteRelative(input), siteRelative(file));
+    if (meta.entryPoint) out.set(siteRelative(meta.entryPoint), { file: siteRelative(file), imports });
   }
-  return out;
+  /**
+   * The files that loading source module `source` with import() fetches: its chunk and, transitively,
+   * the chunks that chunk imports at once.
+   * @param {string} source site-relative
+   */
+  const chunksOf = (source) => {
+    // import() of a module loads the chunk made for it as an entry (often a few re-exports of a shared chunk).
+    const first = out.get(source)?.file ?? holder.get(source);
+    if (!first) throw new Error(`bundle-pages: no bundle holds ${source}`);
+    const seen = new Set([first]);
+    for (const f of seen) for (const i of staticImports.get(f) ?? []) seen.add(i);
+    return [...seen];
+  };
+  return Object.assign(out, { chunksOf });
 }
 
 /** A copy of `file` (site-relative) in assets/ named by its content hash; returns its site-relative path. @param {string} site @param {string} file */
@@ -86,10 +103,14 @@ export function hashedCopy(site, file) {
 
 /**
  * Bundles the pages and rewrites their <script type="module">. `extraHead(page)` may return
- * more tags for a page's <head> (e.g. a preload of the wasm).
- * @param {string} site @param {(page: string) => string} [extraHead]
+ * more tags for a page's <head> (e.g. a preload of the wasm). `soon(page)` names source modules
+ * (site-relative) the page imports with import() as soon as it has started: their chunks are
+ * preloaded at low priority, so they are there when asked for without holding up what the
+ * first frame needs.
+ * @param {string} site @param {(page: string) => string} [extraHead] @param {(page: string) => string[]} [soon]
+ * @param {string} [soonMedia] a media query the `soon` preloads are limited to
  */
-export async function bundlePages(site, extraHead = () => '') {
+export async function bundlePages(site, extraHead = () => '', soon = () => [], soonMedia = '') {
   /** @type {Map<string, string>} */
   const bundled = new Map();
   for (const [entry, { file }] of await build(site, WORKER_ENTRIES, bundled, false)) bundled.set(entry, file);
@@ -102,11 +123,13 @@ export async function bundlePages(site, extraHead = () => '') {
     const entry = script && pages.get(posix.normalize(script[1]));
     if (!script || !entry) throw new Error(`bundle-pages: ${page} has no module script among ${PAGE_ENTRIES.join(', ')}`);
     // The entry's static imports are fetched at once rather than after the entry has been parsed.
-    const preloads = entry.imports.map((f) => `<link rel="modulepreload" href="${f}">`).join('\n  ');
+    const now = new Set(entry.imports);
+    const later = [...new Set(soon(page).flatMap((m) => pages.chunksOf(m)))].filter((f) => !now.has(f) && f !== entry.file);
+    const preloads = [...entry.imports.map((f) => `<link rel="modulepreload" href="${f}">`),
+      ...later.map((f) => `<link rel="modulepreload" href="${f}" fetchpriority="low"${soonMedia ? ` media="${soonMedia}"` : ''}>`)].join('\n  ');
     html = html.replace(script[0], `<script type="module" src="${entry.file}"></script>`)
       .replace('</head>', () => `  ${[extraHead(page), preloads].filter(Boolean).join('\n  ')}\n</head>`);
     writeFileSync(path, html);
   }
   return { pages, workers: bundled };
 }
-

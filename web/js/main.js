@@ -36,6 +36,19 @@ const TEXT_MS = 100;
  */
 const TEXT_FRAMES = 4;
 
+/**
+ * Lets the browser run other tasks (input, network, rendering) between the parts of the first
+ * frame's set-up. The page stays hidden until that frame is built (markPageReady), so nothing
+ * half-built shows; what changes is that a slow phone never spends one long task on it all:
+ * total blocking time counts each task's time beyond 50 ms, so parts of ~50 ms at CPU 4x
+ * block far less than their sum in one piece (bench/NOTES.md).
+ * @returns {Promise<void>}
+ */
+const yieldToBrowser = () => {
+  const scheduler = /** @type {{ yield?: () => Promise<void> } | undefined} */ (/** @type {any} */ (globalThis).scheduler);
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => { setTimeout(resolve, 0); });
+};
+
 async function main() {
   const core = await loadCore({ marksReady: true });
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -44,20 +57,24 @@ async function main() {
   const ALL_KEYS = new Set(Object.keys(store.getState()));
   showNotices(byId('notices'), notices);
   applyView(pageState);
-  const bridge = startEmbedBridge({
-    getQuery: () => serializeQuery(store.getState()),
-    setQuery: (query) => {
-      const parsed = parseQuery(query, core);
-      showNotices(byId('notices'), parsed.notices);
-      store.setState({ ...parsed.state, playing: parsed.state.autoplay && !reducedMotion });
-    },
-  });
+  /** A host page's new query: applied at once once the race is set up, kept until then (the set-up yields). */
+  let started = false;
+  /** @type {string | null} */
+  let queuedQuery = null;
+  const setQuery = (/** @type {string} */ query) => {
+    if (!started) { queuedQuery = query; return; }
+    const parsed = parseQuery(query, core);
+    showNotices(byId('notices'), parsed.notices);
+    store.setState({ ...parsed.state, playing: parsed.state.autoplay && !reducedMotion });
+  };
+  const bridge = startEmbedBridge({ getQuery: () => serializeQuery(store.getState()), setQuery });
   const session = new RaceSession(core);
   const announcer = createAnnouncer(byId('live'));
   const timer = new FrameTimer();
   const budget = new StepBudget();
   session.apply(store.getState(), new Set(RACE_KEYS));
   const map = mountRaceMap({ store, session, framed: bridge.framed, announcer, timer });
+  await yieldToBrowser();
 
   let lastText = 0;
   let framesSinceText = 0;
@@ -73,6 +90,7 @@ async function main() {
   const host = createPanelHost({ app, toolbar: byId('toolbar'), tray: byId('tools'), stageExtras: byId('stage-extras'), allKeys: ALL_KEYS });
   host.applyView(pageState);
   await host.ready;
+  await yieldToBrowser();
 
   /** @param {number} k */
   function advance(k) {
@@ -127,11 +145,16 @@ async function main() {
   const largeType = /** @type {HTMLInputElement} */ (byId('large-type'));
   largeType.addEventListener('change', () => store.setState({ largeType: largeType.checked }));
 
-  // First frame: every panel gets every key.
+  // First frame: the page's first layout, the map, then every panel gets every key.
+  map.measure();
+  await yieldToBrowser();
   map.drawSurface(true);
+  await yieldToBrowser();
   host.update(store.getState(), ALL_KEYS);
   refresh();
   markPageReady(); // the race and the reading column appear now, complete
+  started = true;
+  if (queuedQuery !== null) setQuery(queuedQuery);
 
   // The race asks for animation frames only while it plays: a paused or finished race leaves
   // the browser nothing to do (a page that keeps a frame loop running costs every frame's

@@ -98,9 +98,15 @@ export class LandscapeView {
     this.trailsGrew = true;
   }
 
-  /** The grid size worth sampling for the plot: about one sample per two device pixels. */
+  /**
+   * The grid size worth sampling for the plot: about one sample per two CSS pixels, whatever the
+   * screen's pixel ratio. The heatmap is scaled up smoothly and the contours are drawn at full
+   * resolution between their sample points, so a denser grid on a high-DPI phone (3 device pixels
+   * per CSS pixel: 9x the samples) changed little that shows, yet it was most of the set-up of the
+   * page's first frame on the slowest devices (bench/NOTES.md).
+   */
   gridSize() {
-    const n = (/** @type {number} */ css) => Math.max(48, Math.min(400, Math.round((css * this.dpr) / 2)));
+    const n = (/** @type {number} */ css) => Math.max(48, Math.min(400, Math.round(css / 2)));
     return { nx: n(this.plot.width), ny: n(this.plot.height) };
   }
 

@@ -105,13 +105,17 @@ export function mountRaceMap({ store, session, framed, announcer, timer }) {
   let resizeTimer = 0;
   new ResizeObserver(() => {
     clearTimeout(resizeTimer);
-    resizeTimer = window.setTimeout(() => drawSurface(), 100);
+    // Before the page's first frame has painted the map, that frame will size it (the set-up yields
+    // to the browser, and the observer's first report can come in between).
+    resizeTimer = window.setTimeout(() => { if (sizedFor) drawSurface(); }, 100);
   }).observe(wrap);
 
   return {
     view,
     canvas,
     wrap,
+    /** Lays the page out now (the map takes its size from the layout), so that a later drawSurface finds it done. */
+    measure: () => { wrap.getBoundingClientRect(); },
     drawSurface,
     draw,
     /** Arrows a tool draws on the map until it clears them. @param {import('../render/motion-arrows.js').Arrow[]} arrows */
