@@ -35,7 +35,7 @@ test('every page loads one hashed module bundle from assets/ and no inline scrip
     assert.match(modules[0], /^assets\/[\w-]+-[A-Z0-9]{8}\.js$/, `${page}: a hashed bundle`);
     assert.ok(existsSync(join(site, modules[0])), `${page}: ${modules[0]} exists`);
     assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, `${page}: no inline script`);
-    for (const [, href] of html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)) assert.ok(existsSync(join(site, href)), `${page}: ${href}`);
+    for (const [, href] of html.matchAll(/<link rel="modulepreload" href="([^"]+)"[^>]*>/g)) assert.ok(existsSync(join(site, href)), `${page}: ${href}`);
   }
 });
 
@@ -45,6 +45,26 @@ test('the pages that run the core preload its hashed wasm', () => {
     const href = /<link rel="preload" href="([^"]+\.wasm)" as="fetch" type="application\/wasm" crossorigin>/.exec(html)?.[1];
     assert.ok(href && existsSync(join(site, href)), `${page}: preload of an existing wasm`);
     assert.ok(readFileSync(join(site, 'generated', 'core-files.js'), 'utf8').includes(JSON.stringify(href)), 'load-core.js fetches the preloaded file');
+  }
+});
+
+test('on wide screens the main page fetches what follows its first frame with the page, whole chains of chunks, at low priority', () => {
+  const html = readFileSync(join(site, 'index.html'), 'utf8');
+  const links = [...html.matchAll(/<link rel="(modulepreload|preload)" href="([^"]+)"([^>]*)>/g)].map(([, rel, href, rest]) => ({ rel, href, rest }));
+  const soon = links.filter((l) => /fetchpriority="low"/.test(l.rest));
+  for (const l of soon) assert.match(l.rest, /media="\(min-width: 960px\)"/, `${l.href}: only where the chapter is on the first screen`);
+  const hrefs = new Set(links.filter((l) => l.rel === 'modulepreload').map((l) => l.href));
+  const holding = (/** @type {string} */ text) => readdirSync(join(site, 'assets')).filter((f) => f.endsWith('.js') && readFileSync(join(site, 'assets', f), 'utf8').includes(text));
+  for (const [what, text] of [['the chapter\'s module', 'lesson-pending'], ['the landscapes\' stored formulas', 'Df(x,y) = (a-x)^2']]) {
+    const files = holding(text);
+    assert.ok(files.length > 0 && files.every((f) => hrefs.has(`assets/${f}`)), `${what} (${files.join(', ')}) is preloaded`);
+  }
+  for (const data of ['lessons/lessons.json', 'css/lessons.css']) assert.ok(soon.some((l) => l.href === data), `${data} is preloaded`);
+  // Every chunk a preloaded chunk imports is preloaded too: nothing waits for its importer to arrive first.
+  for (const href of hrefs) {
+    for (const [, dep] of readFileSync(join(site, href), 'utf8').matchAll(/(?:import|from)\s*"\.\/([\w-]+\.js)"/g)) {
+      assert.ok(hrefs.has(`assets/${dep}`), `${href} imports assets/${dep}, which is not preloaded`);
+    }
   }
 });
 
