@@ -1,5 +1,6 @@
 // Assembles the static site in build/site from web/, the browser module built by
-// Emscripten (build/wasm/core.js + core.wasm) and the npm libraries the page uses.
+// Emscripten (build/wasm/core.js + core.wasm, and core_labs.* for the labs' worker) and the npm
+// libraries the page uses.
 // The result is a plain folder any static server can host.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,6 +20,9 @@ const copies = [
   [buildQuizValidator(buildRoot), join(site, 'js', 'quiz', 'validate-quiz.js')], // quiz schema, precompiled (CSP-safe)
   [join(wasmBuild, 'core.js'), join(site, 'generated', 'core.js')],
   [join(wasmBuild, 'core.wasm'), join(site, 'generated', 'core.wasm')],
+  // The labs' worker: the same core with the labs' bindings (CMakeLists.txt core_labs).
+  [join(wasmBuild, 'core_labs.js'), join(site, 'generated', 'core_labs.js')],
+  [join(wasmBuild, 'core_labs.wasm'), join(site, 'generated', 'core_labs.wasm')],
   // Minified classic builds (they define window.uPlot / window.katex): a third of the ES builds' size.
   [join(root, 'node_modules', 'uplot', 'dist', 'uPlot.iife.min.js'), join(site, 'vendor', 'uplot', 'uPlot.iife.min.js')],
   [join(root, 'node_modules', 'uplot', 'dist', 'uPlot.min.css'), join(site, 'vendor', 'uplot', 'uPlot.min.css')],

@@ -38,10 +38,10 @@ for part in "${@:-web}"; do
   case $part in
     native) configure "$B/native" cmake; build "$B/native" ;;
     wasm)   configure "$B/wasm" emcmake cmake; build "$B/wasm" ;;
-    web)    configure "$B/wasm" emcmake cmake; build "$B/wasm" core_web; node scripts/build-site.mjs ;;
+    web)    configure "$B/wasm" emcmake cmake; build "$B/wasm" core_web core_labs; node scripts/build-site.mjs ;;
     site)   node scripts/build-site.mjs ;;
     bench)  configure "$B/native" cmake; build "$B/native" core_bench
-            configure "$B/wasm" emcmake cmake; build "$B/wasm" core_bench_wasm core_node core_web
+            configure "$B/wasm" emcmake cmake; build "$B/wasm" core_bench_wasm core_node core_web core_labs
             node scripts/build-site.mjs ;;
     asan)   configure "$B/asan" cmake -DOPTLAB_SANITIZE=ON -DCMAKE_CXX_COMPILER=clang++-14 \
               "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -g" -DOPTLAB_WERROR=ON

@@ -12,7 +12,8 @@ export async function measure() {
     await page.goto(`${server.url}__blank.html`);
     await page.goto(`${server.url}index.html`);
     const out = await page.evaluate(async () => {
-      const { default: createCoreModule } = await import('./generated/core.js');
+      // The labs' module: the race's bindings and the labs' (the sweep below).
+      const { default: createCoreModule } = await import('./generated/core_labs.js');
       const { wrapCore: wrap } = await import('./js/core/wrap-core.js');
       let labs = null;
       try { labs = (await import('./js/core/labs-core.js')).wrapLabs; } catch { /* no labs bindings */ }

@@ -4,7 +4,7 @@
 // stays responsive. Messages in: {id, type, ...}; out: {id, type: 'progress'|'done'|'error', ...}.
 // Long jobs are cut into chunks with a yield between them, so a 'stop' message
 // (or a newer job) is seen between chunks.
-import createCoreModule from '../../generated/core.js';
+import createCoreModule from '../../generated/core_labs.js'; // the core with the labs' bindings
 import { wrapCore } from '../core/wrap-core.js';
 import { wrapLabs } from '../core/labs-core.js';
 
