@@ -46,14 +46,22 @@ function heatmapImage(s) {
  */
 export function paintSurface(g, s, rect, toPx, { contourAlpha = 0.4, lineWidth = 0.8 } = {}) {
   g.save();
+  // Bilinear stretching: the sampled values vary smoothly, and the browser's 'high' (bicubic)
+  // filter cost three times as much in software for no difference that shows.
   g.imageSmoothingEnabled = true;
-  g.imageSmoothingQuality = 'high';
+  g.imageSmoothingQuality = 'low';
   g.drawImage(heatmapImage(s), rect.left, rect.top, rect.width, rect.height);
   g.beginPath();
   g.rect(rect.left, rect.top, rect.width, rect.height);
   g.clip();
-  g.strokeStyle = `rgba(255, 255, 255, ${contourAlpha})`;
-  g.lineWidth = lineWidth;
+  // At most one device pixel wide: a line up to a pixel is drawn by the rasteriser's fast thin-line
+  // path, a wider one is outlined and filled, which on a high-DPI phone (0.8 CSS px = 1.4 device
+  // px) made the contours the most expensive part of the page's first frame (bench/NOTES.md). A
+  // thinner line is drawn more opaque, so the contours look as strong as before.
+  const devicePixelsPerUnit = Math.abs(g.getTransform().a) || 1;
+  const width = Math.min(lineWidth, 1 / devicePixelsPerUnit);
+  g.lineWidth = width;
+  g.strokeStyle = `rgba(255, 255, 255, ${Math.min(1, (contourAlpha * lineWidth) / width).toFixed(3)})`;
   g.beginPath();
   const { points, offsets } = s;
   for (let k = 0; k + 1 < offsets.length; k++) {
