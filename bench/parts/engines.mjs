@@ -16,7 +16,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function webkit(base) {
   const { Builder } = await benchTool('selenium-webdriver');
   const port = 4400 + Math.floor(Math.random() * 500);
-  const driverProcess = spawn('xvfb-run', ['-a', '-s', '-screen 0 1400x1000x24', 'WebKitWebDriver', `--port=${port}`],
+  const driverProcess = spawn('xvfb-run', ['-a', '-s', '-screen 0 1400x1000x24 -noreset', 'WebKitWebDriver', `--port=${port}`], // -noreset: see tests/engines/drivers/webkit.mjs
     { stdio: 'ignore', detached: true, env: { ...process.env, LANG: 'en_US.UTF-8' } });
   try {
     let driver = null;

@@ -27,7 +27,9 @@ export const FAULTS = { presets: { module: 'js/ui/presets.js', export: 'mountPre
 
 // In-page helpers: plain functions, sent to the page as source (no closures).
 const stepOf = () => Number(document.getElementById('step-count')?.dataset.step ?? -1);
-const raceReady = () => document.querySelectorAll('#runners .runner').length > 0 && document.getElementById('step-count')?.dataset.step !== undefined;
+/** The race is on screen and set up (the page marks itself ready after its first frame). */
+const raceReady = () => document.documentElement.classList.contains('core-ready')
+  && document.querySelectorAll('#runners .runner').length > 0 && document.getElementById('step-count')?.dataset.step !== undefined;
 const stepAbove = (/** @type {number} */ n) => Number(document.getElementById('step-count')?.dataset.step ?? -1) > n;
 const runnerIds = () => [...document.querySelectorAll('#runners .runner')].map((r) => /** @type {HTMLElement} */ (r).dataset.optimizer);
 const shown = (/** @type {string} */ sel) => { const e = document.querySelector(sel); return !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'; };

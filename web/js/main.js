@@ -173,6 +173,11 @@ async function main() {
   await yieldToBrowser();
   host.update(store.getState(), ALL_KEYS);
   refresh();
+  // The handle scripts and tests use: there as soon as the race shows (set-up yields between its
+  // parts, so a race on screen must not mean a handle still missing).
+  Object.assign(window, { optlab: { store, timer, session, map, panels: host,
+    get basins() { return host.instance('basins'); }, get video() { return host.instance('export')?.video; },
+    get threeD() { return host.instance('3d'); } } });
   markPageReady(); // the race and the reading column appear now, complete
   started = true;
   if (queuedQuery !== null) setQuery(queuedQuery);
@@ -220,9 +225,6 @@ async function main() {
     else if (!pageState.embed && pageState.quiz) quizRoot.scrollIntoView();
   });
   chapterMounted.finally(() => bridge.post('ready', { query: serializeQuery(store.getState()) }));
-  Object.assign(window, { optlab: { store, timer, session, map, panels: host,
-    get basins() { return host.instance('basins'); }, get video() { return host.instance('export')?.video; },
-    get threeD() { return host.instance('3d'); } } });
 }
 
 main().catch((err) => {

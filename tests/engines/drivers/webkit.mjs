@@ -2,7 +2,7 @@
 // display), driven by selenium-webdriver. Started under LANG=C.UTF-8, the default locale of
 // Debian and most containers, where WebKit reports navigator.language === 'C': pages must not
 // trust the browser's locale. WebDriver reports no console messages; the page's error probe does.
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { Builder, By } from 'selenium-webdriver';
@@ -37,7 +37,10 @@ export async function launch() {
   const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
   delete env.LANGUAGE;
   // Its own process group, so closing ends xvfb-run, Xvfb, the driver and the browsers together.
-  const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1400x1000x24', 'WebKitWebDriver', `--port=${port}`],
+  // -noreset: an X server resets when its last client leaves, which here is between two sessions
+  // (one MiniBrowser quits, the next starts); a browser that connects during the reset gets
+  // "cannot open display", and the driver then waits for it forever (seen ~1 run in 5 under load).
+  const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1400x1000x24 -noreset', 'WebKitWebDriver', `--port=${port}`],
     { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   const stop = () => { try { process.kill(-/** @type {number} */ (child.pid), 'SIGTERM'); } catch { /* already gone */ } };
   process.once('exit', stop); // never leave Xvfb and the browsers behind, even when the run is cut short
@@ -89,6 +92,15 @@ export async function launch() {
         nativeErrors: () => [],
         close: () => driver.quit(),
       };
+    },
+    /** What runs in the driver's process group, and the end of its error output. */
+    diagnostics() {
+      let processes = '';
+      try {
+        processes = execFileSync('ps', ['-e', '-o', 'pgid=,pid=,stat=,comm='], { encoding: 'utf8' }).split('\n')
+          .map((l) => l.trim().split(/\s+/)).filter((f) => f[0] === String(child.pid)).map((f) => f.slice(1).join(' ')).join('; ');
+      } catch { processes = 'none'; }
+      return `driver's processes: ${processes}; its stderr: ${stderr.slice(-600).replace(/\s+/g, ' ')}`;
     },
     async close() { stop(); },
   };
