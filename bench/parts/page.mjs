@@ -27,6 +27,18 @@ function markFirstLandscapeDraw() {
   }
 }
 
+/**
+ * When each part of the page's start ended, ms after navigation: the HTML and the modules
+ * (DOMContentLoaded), then the User Timing marks main.js sets (`optlab:core`, `optlab:panels`,
+ * `optlab:layout`, `optlab:surface`, `optlab:first-frame`).
+ */
+function startPhases() {
+  /** @type {Record<string, number>} */
+  const out = { 'modules run (DOMContentLoaded)': /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]).domContentLoadedEventStart };
+  for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('optlab:')) out[m.name.slice(7)] = m.startTime;
+  return out;
+}
+
 /** Records every layout shift with the elements that moved (id, else tag and classes). */
 function recordLayoutShifts() {
   const shifts = /** @type {any[]} */ ([]);
@@ -70,6 +82,8 @@ export async function measure() {
   /** @type {{ path: string, kind: string, wire: number, raw: number, gzip: number }[]} */
   const loaded = [];
   const firstDraw = [];
+  /** @type {Record<string, number>[]} */
+  const phases = [];
   /** @type {Record<string, any> | null} */
   let shifts = null;
   try {
@@ -96,7 +110,11 @@ export async function measure() {
       }
       await page.goto(`${server.url}index.html`);
       await page.waitForFunction(() => (/** @type {any} */ (globalThis)).__firstLandscapeDraw, null, { timeout: 30000 });
-      if (run > 0) firstDraw.push(await page.evaluate(() => (/** @type {any} */ (globalThis)).__firstLandscapeDraw));
+      if (run > 0) {
+        firstDraw.push(await page.evaluate(() => (/** @type {any} */ (globalThis)).__firstLandscapeDraw));
+        await page.waitForFunction(() => performance.getEntriesByName('optlab:first-frame').length > 0, null, { timeout: 30000 });
+        phases.push(await page.evaluate(startPhases));
+      }
       if (run === 1) {
         // Until nothing has arrived for 2 s: everything the page asks for without being touched.
         while (Date.now() - lastResponse < 2000) await page.waitForTimeout(250);
@@ -109,7 +127,7 @@ export async function measure() {
     await browser.close();
     await server.close();
   }
-  return { firstDraw, loaded, shifts, site: siteWeight() };
+  return { firstDraw, phases, loaded, shifts, site: siteWeight() };
 }
 
 /** Raw and gzip -9 bytes of every file of build/site by kind (precompressed copies left out). */
@@ -129,6 +147,10 @@ function siteWeight() {
   }
   return w;
 }
+
+/** What main.js's start marks stand for. */
+const PHASE_NAMES = /** @type {Record<string, string>} */ ({ core: 'core compiled and started', panels: 'panels mounted',
+  layout: 'first layout', surface: 'landscape sampled and painted', 'first-frame': 'first frame built' });
 
 /** The issue's budget for the main page before the first interaction, fonts aside. */
 export const PAGE_BUDGET_GZIP = 150 * 1024;
@@ -158,6 +180,12 @@ export function report(r, line, rows) {
   line(`| the same, uncompressed | ${kb(t.raw)} | | |`);
   line(`| fonts on the wire (KaTeX's, as the formulas need them) | ${kb(t.fontsWire)} | not counted | |`);
   line();
+  if (r.phases?.length) {
+    const names = Object.keys(r.phases[0]);
+    line('Where the time to the first frame goes (each part\'s end, ms after navigation, median of the same loads): ' +
+      names.map((n) => `${PHASE_NAMES[n] ?? n} ${ms(median(r.phases.map((/** @type {Record<string, number>} */ p) => p[n]).filter(Number.isFinite)))}`).join(' → ') + '.');
+    line();
+  }
   rows.push(['first drawn landscape', ms(t.firstDraw), `p95 ${ms(quantile(r.firstDraw, 0.95))}`, '≤ 300 ms']);
   rows.push(['main page before interaction', `${kb(t.gzip)} gzip`, `${t.requests} requests, ${kb(t.wire)} wire`, '≤ 150 KB']);
   const byKind = new Map();

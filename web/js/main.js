@@ -49,8 +49,16 @@ const yieldToBrowser = () => {
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => { setTimeout(resolve, 0); });
 };
 
+/**
+ * Marks a phase of the page's start in the browser's User Timing (`optlab:<name>`), so a
+ * profiler's timeline, or the bench, shows where the first frame's time goes.
+ * @param {string} name
+ */
+const phase = (name) => { performance.mark?.(`optlab:${name}`); };
+
 async function main() {
   const core = await loadCore({ marksReady: true });
+  phase('core');
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const { state: pageState, notices } = parseQuery(window.location.search, core);
   const store = createStore({ ...pageState, playing: pageState.autoplay && !reducedMotion, selected: 0, largeType: false, showArrows: true });
@@ -111,6 +119,7 @@ async function main() {
   const host = createPanelHost({ app, toolbar: byId('toolbar'), tray: byId('tools'), stageExtras: byId('stage-extras'), allKeys: ALL_KEYS });
   host.applyView(pageState);
   await host.ready;
+  phase('panels');
   await yieldToBrowser();
 
   /** @param {number} k */
@@ -169,7 +178,9 @@ async function main() {
   // First frame: the page's first layout, the map, then every panel gets every key.
   map.measure();
   await yieldToBrowser();
+  phase('layout');
   map.drawSurface(true);
+  phase('surface');
   await yieldToBrowser();
   host.update(store.getState(), ALL_KEYS);
   refresh();
@@ -178,6 +189,7 @@ async function main() {
   Object.assign(window, { optlab: { store, timer, session, map, panels: host,
     get basins() { return host.instance('basins'); }, get video() { return host.instance('export')?.video; },
     get threeD() { return host.instance('3d'); } } });
+  phase('first-frame');
   markPageReady(); // the race and the reading column appear now, complete
   started = true;
   if (queuedQuery !== null) setQuery(queuedQuery);
