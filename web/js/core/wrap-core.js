@@ -234,12 +234,13 @@ export function wrapCore(M) {
   const optimizers = M.optimizerCatalog();
   /** @type {LandscapeInfo[]} the built-in landscapes, then the custom one */
   const landscapes = M.landscapeCatalog();
-  /** torch's schedulers with their keyword arguments: [{id, help, params: [{name, kind, default, choices, help}]}] */
-  const schedulers = M.schedulerCatalog();
+  /** @type {any} read when first asked for: only a runner's schedule needs it, never the first frame */
+  let schedulers = null;
   return {
     optimizers,
     landscapes,
-    schedulers,
+    /** torch's schedulers with their keyword arguments: [{id, help, params: [{name, kind, default, choices, help}]}] */
+    get schedulers() { return (schedulers ??= M.schedulerCatalog()); },
     /** @param {string} id */
     optimizer(id) {
       const info = optimizers.find((o) => o.id === id);
