@@ -3,24 +3,14 @@
 // selenium-webdriver) and Firefox ESR (headless, through puppeteer-core over WebDriver BiDi).
 // The drivers come from the project's devDependencies or, failing that, build/bench-tools.
 import { spawn } from 'node:child_process';
-import { benchTool, fmt, log, measureFramesSource, startBenchServer, verdictAtLeast } from '../lib.mjs';
+import { benchTool, combineRuns, fmt, listedRuns, log, measureFramesSource, startBenchServer, verdictAtLeast } from '../lib.mjs';
+import { WEBKIT_CAPABILITIES, webkitDriverCommand } from '../../scripts/webkit-headless.mjs';
 
 const SECONDS = 5;
 export const WEBKIT_TARGET_FPS = 50;
-const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 /** Loads of the race per engine (BENCH_ENGINE_RUNS overrides): one 5 s window moved by 8 fps between runs in WebKit. */
 const RACE_RUNS = Math.max(1, Number(process.env.BENCH_ENGINE_RUNS ?? 3));
-
-/**
- * The run with the median frame rate, the worst frame of all runs, and every run's fps.
- * @param {{ fps: number, worst: number }[]} runs
- */
-export function medianRun(runs) {
-  const sorted = [...runs].sort((a, b) => a.fps - b.fps);
-  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
-  return { race: { ...middle, worst: Math.max(...runs.map((r) => r.worst)) }, raceRuns: runs.map((r) => r.fps) };
-}
 
 /** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -29,15 +19,13 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function webkit(base) {
   const { Builder } = await benchTool('selenium-webdriver');
   const port = 4400 + Math.floor(Math.random() * 500);
-  const driverProcess = spawn('xvfb-run', ['-a', '-s', '-screen 0 1400x1000x24 -noreset', 'WebKitWebDriver', `--port=${port}`], // -noreset: see tests/engines/drivers/webkit.mjs
-    { stdio: 'ignore', detached: true, env: { ...process.env, LANG: 'en_US.UTF-8' } });
+  const driverProcess = spawn(...webkitDriverCommand(port), { stdio: 'ignore', detached: true, env: { ...process.env, LANG: 'en_US.UTF-8' } });
   try {
     let driver = null;
     for (let i = 0; i < 40 && !driver; i += 1) {
       await sleep(250);
       try {
-        driver = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities({
-          browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } }).build();
+        driver = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(WEBKIT_CAPABILITIES).build();
       } catch { driver = null; }
     }
     if (!driver) throw new Error('WebKitWebDriver did not start');
@@ -56,7 +44,7 @@ async function webkit(base) {
         }
         runs.push(await frames());
       }
-      return { blank, ...medianRun(runs) };
+      return { blank, race: combineRuns(runs) };
     } finally {
       await driver.quit();
     }
@@ -81,7 +69,7 @@ async function firefox(base) {
       await page.waitForFunction(() => Number(document.getElementById('step-count')?.dataset.step) > 0, { timeout: 60000 });
       runs.push(await page.evaluate(`(${measureFramesSource})(${SECONDS})`));
     }
-    return { blank, ...medianRun(runs) };
+    return { blank, race: combineRuns(runs) };
   } finally {
     await browser.close();
   }
@@ -107,7 +95,7 @@ export function report(r, line, rows) {
   line('## Other engines: frame rate beside each engine\'s ceiling');
   line();
   line(`${r.seconds} s of requestAnimationFrame on a blank page, then on \`index.html\` with its default race running, 1280x800, ` +
-    'the race loaded afresh for each run: the median run, and the worst frame of all runs. ' +
+    'the race loaded afresh for each run: the median run (every run in brackets), and the worst frame of all runs. ' +
     'WebKitGTK: MiniBrowser under Xvfb (software rendering) via WebKitWebDriver + selenium-webdriver; Firefox ESR headless via puppeteer-core.');
   line();
   line('| engine | blank page fps | race fps | race worst frame | target | verdict |');
@@ -119,8 +107,7 @@ export function report(r, line, rows) {
     if (e.error) { line(`| ${label} | not measured: ${e.error} | | | | |`); continue; }
     const target = name === 'webkit' ? `≥ ${WEBKIT_TARGET_FPS} fps` : '';
     const v = name === 'webkit' ? verdictAtLeast(e.race.fps, WEBKIT_TARGET_FPS, ' fps') : '';
-    const runs = e.raceRuns ? ` (runs ${e.raceRuns.map((/** @type {number} */ x) => fmt(x)).join(', ')})` : '';
-    line(`| ${label} | ${fmt(e.blank.fps)} | ${fmt(e.race.fps)}${runs} | ${e.race.worst.toFixed(1)} ms | ${target} | ${v} |`);
+    line(`| ${label} | ${fmt(e.blank.fps)} | ${fmt(e.race.fps)}${listedRuns(e.race.runs)} | ${e.race.worst.toFixed(1)} ms | ${target} | ${v} |`);
     rows.push([`${name} race fps`, `${fmt(e.race.fps)} fps`, `blank ${fmt(e.blank.fps)} fps`, target]);
   }
   line();

@@ -1,7 +1,7 @@
 // The default race as a student sees it in Chromium: frames per second and the worst frame with
 // the CPU slowed 1x, 4x and 6x (CDP Emulation.setCPUThrottlingRate; Lighthouse's mobile preset
 // is 4x), and where the renderer's main thread spends each frame, from a trace at 1x.
-import { launchChromium, log, startBenchServer, measureFramesSource, fmt, verdict, verdictAtLeast } from '../lib.mjs';
+import { combineRuns, launchChromium, listedRuns, log, startBenchServer, measureFramesSource, fmt, verdict, verdictAtLeast } from '../lib.mjs';
 
 const SECONDS = 5;
 export const RATES = [1, 4, 6];
@@ -95,17 +95,6 @@ export function outermost(events) {
 /** Untraced runs per CPU rate: one 5 s run swings by several fps with whatever else the machine does. */
 export const RUNS = Math.max(1, Number(process.env.BENCH_RACE_RUNS ?? 3));
 
-/**
- * The median of the runs' frame rates, the worst frame of all of them (the target is "no frame
- * over 50 ms", so one bad run counts), and the runs themselves.
- * @param {{ fps: number, worst: number, p95: number, frames: number, steps: number }[]} runs
- */
-export function combineRuns(runs) {
-  const byFps = [...runs].sort((a, b) => a.fps - b.fps);
-  const mid = byFps[Math.floor((byFps.length - 1) / 2)];
-  return { ...mid, fps: mid.fps, worst: Math.max(...runs.map((r) => r.worst)), runs: runs.map((r) => r.fps) };
-}
-
 export async function measure() {
   const server = await startBenchServer();
   const browser = await launchChromium();
@@ -174,7 +163,7 @@ export function report(r, line, rows) {
       : rate === 6 ? [verdictAtLeast(f.fps, TARGETS.fps6, ' fps'), verdict(f.worst, TARGETS.worst6)].join('; ') : '';
     const cpu = f.cpuPerFrame === undefined ? '' : `${f.cpuPerFrame.toFixed(2)} ms`;
     const long = f.longTasks === undefined ? '' : `${f.longTasks} (${f.blockingMs.toFixed(0)} ms)`;
-    line(`| ${rate}x | ${fmt(f.fps)}${f.runs ? ` (${f.runs.map((/** @type {number} */ x) => fmt(x)).join(', ')})` : ''} | ${f.worst.toFixed(1)} ms | ${f.p95.toFixed(1)} ms | ${f.steps} | ${cpu} | ${long} | ${target} | ${v} |`);
+    line(`| ${rate}x | ${fmt(f.fps)}${listedRuns(f.runs)} | ${f.worst.toFixed(1)} ms | ${f.p95.toFixed(1)} ms | ${f.steps} | ${cpu} | ${long} | ${target} | ${v} |`);
     rows.push([`race fps, CPU ${rate}x`, `${fmt(f.fps)} fps`, `worst ${f.worst.toFixed(1)} ms`, target]);
   }
   line();

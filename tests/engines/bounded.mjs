@@ -8,7 +8,7 @@ export class EngineStuck extends Error {}
 
 /**
  * `promise`, or an EngineStuck error naming `what` once it has taken COMMAND_MS. A driver that
- * loses its browser (MiniBrowser can die under xvfb) never answers; without this bound the test
+ * loses its browser (seen: a MiniBrowser that could not open its display) never answers; without this bound the test
  * would wait out its whole timeout and say nothing about where it stopped.
  * @template T @param {string} what @param {Promise<T>} promise @returns {Promise<T>}
  */

@@ -3,8 +3,8 @@
 // however many nested trace events record it, so per-frame CPU time and long tasks are true.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { combineRuns, mainThreadPerFrame, outermost } from '../../bench/parts/race.mjs';
-import { medianRun } from '../../bench/parts/engines.mjs';
+import { mainThreadPerFrame, outermost } from '../../bench/parts/race.mjs';
+import { combineRuns } from '../../bench/lib.mjs';
 
 const PID = 1;
 const TID = 7;
@@ -33,7 +33,7 @@ test('a task recorded as RunTask inside ThreadControllerImpl::RunTask costs its 
   assert.equal(m.blockingMs, 20);
 });
 
-test('the race bench reports the median run\'s frame rate and the worst frame of every run', () => {
+test('the race and engines benches report the median run\'s frame rate and the worst frame of every run', () => {
   const run = (/** @type {number} */ fps, /** @type {number} */ worst) => ({ fps, worst, p95: 17, frames: fps * 5, steps: 100 });
   const c = combineRuns([run(58, 33.4), run(41, 150), run(55, 50)]);
   assert.equal(c.fps, 55);
@@ -41,12 +41,4 @@ test('the race bench reports the median run\'s frame rate and the worst frame of
   assert.equal(c.worst, 150, 'one bad run is not hidden by the median');
   assert.deepEqual(c.runs, [58, 41, 55]);
   assert.equal(combineRuns([run(60, 16.8), run(50, 20)]).fps, 50, 'of an even count, the lower middle');
-});
-
-test('the engines part reports the median run of the race and the worst frame of all runs', () => {
-  const r = medianRun([{ fps: 41, worst: 30 }, { fps: 33, worst: 90 }, { fps: 45, worst: 25 }]);
-  assert.equal(r.race.fps, 41);
-  assert.equal(r.race.worst, 90);
-  assert.deepEqual(r.raceRuns, [41, 33, 45]);
-  assert.equal(medianRun([{ fps: 50, worst: 20 }]).race.fps, 50);
 });

@@ -6,8 +6,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { Builder, By } from 'selenium-webdriver';
-
-export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+import { WEBKIT_CAPABILITIES, webkitDriverCommand } from '../../../scripts/webkit-headless.mjs';
 
 async function freePort() {
   const srv = net.createServer();
@@ -37,11 +36,7 @@ export async function launch() {
   const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
   delete env.LANGUAGE;
   // Its own process group, so closing ends xvfb-run, Xvfb, the driver and the browsers together.
-  // -noreset: an X server resets when its last client leaves, which here is between two sessions
-  // (one MiniBrowser quits, the next starts); a browser that connects during the reset gets
-  // "cannot open display", and the driver then waits for it forever (seen ~1 run in 5 under load).
-  const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1400x1000x24 -noreset', 'WebKitWebDriver', `--port=${port}`],
-    { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(...webkitDriverCommand(port), { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   const stop = () => { try { process.kill(-/** @type {number} */ (child.pid), 'SIGTERM'); } catch { /* already gone */ } };
   process.once('exit', stop); // never leave Xvfb and the browsers behind, even when the run is cut short
   let stderr = '';
@@ -53,15 +48,13 @@ export async function launch() {
     stop();
     throw new Error(`${/** @type {Error} */ (err).message}\n${stderr}`);
   }
-  const capabilities = { browserName: 'MiniBrowser',
-    'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } };
   let version = '';
   return {
     name: 'webkit',
     get version() { return version; },
     async newPage({ width, height }) {
       // A session per page: its own browser and storage (quiz progress starts empty).
-      const driver = await new Builder().usingServer(url).withCapabilities(capabilities).build();
+      const driver = await new Builder().usingServer(url).withCapabilities(WEBKIT_CAPABILITIES).build();
       version ||= String((await driver.getCapabilities()).get('browserVersion') ?? '');
       await driver.manage().window().setRect({ width, height });
       await driver.manage().setTimeouts({ script: 60000, pageLoad: 60000 });
